@@ -3,3 +3,7 @@
  * Never imports `vscode`.
  */
 export * from './dns/resolver';
+export * from './dns/node-resolver';
+export * from './dns/caching-resolver';
+export * from './dns/overlay-resolver';
+export * from './dns/offline-resolver';

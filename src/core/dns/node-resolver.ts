@@ -12,7 +12,7 @@
  * - CNAME chains in an answer are followed by c-ares and the final records returned. When the
  *   answer holds records but none of the asked type (a CNAME loop, or a server answering with
  *   another type), c-ares reports success with an empty list; this class then walks the CNAME
- *   chain with CNAME queries: a loop (or a chain longer than {@link MAX_CNAME_HOPS}) is a
+ *   chain with CNAME queries: a loop (or a chain longer than 16 names) is a
  *   `LOOP` error, anything else is `nodata`. (Node answers a CNAME query with the name the
  *   answer leads to, so a name that is its own CNAME cannot be told from a name without one;
  *   it is reported as `nodata`.)
@@ -40,7 +40,7 @@ export interface NodeResolverOptions {
 }
 
 /** Longest CNAME chain walked when looking for a loop; longer chains count as a loop. */
-export const MAX_CNAME_HOPS = 16;
+const MAX_CNAME_HOPS = 16;
 
 const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_TRIES = 2;
