@@ -1,0 +1,147 @@
+/**
+ * Decoding of master-file character-strings (RFC 1035 §5.1: `\X` is X, `\DDD` is the octet
+ * DDD) and of RFC 3597 generic RDATA, with the offset map of every decoded unit.
+ */
+import type { TextIssue, TextRange } from '../../text/range';
+import { MappedTextBuilder } from '../txt/mapped-text-builder';
+import type { TxtString } from '../txt/txt-value';
+import type { ZoneToken } from './zone-lexer';
+
+const BACKSLASH = 92;
+
+/** A string before its place in a value is known. */
+export type UnplacedTxtString = Omit<TxtString, 'valueStart'>;
+
+/** Decodes one quoted or unquoted character-string token. */
+export function decodeCharacterString(text: string, token: ZoneToken, report: (issue: TextIssue) => void): UnplacedTxtString {
+  const quoted = token.kind === 'quoted';
+  const contentStart = quoted ? token.start + 1 : token.start;
+  const contentEnd = quoted && !token.unterminated ? token.end - 1 : token.end;
+  const range = { start: token.start, end: token.end };
+  const contentRange = { start: contentStart, end: contentEnd };
+  const syntax = quoted ? 'zone-quoted' : 'zone-unquoted';
+  if (!hasBackslash(text, contentStart, contentEnd)) {
+    const plain = text.slice(contentStart, contentEnd);
+    return { range, contentRange, text: plain, octets: Buffer.byteLength(plain, 'utf8'), quoted, syntax };
+  }
+  const builder = new MappedTextBuilder();
+  let pos = contentStart;
+  while (pos < contentEnd) {
+    const code = text.charCodeAt(pos);
+    if (code !== BACKSLASH) {
+      builder.appendText(text[pos], pos, pos + 1);
+      pos++;
+      continue;
+    }
+    if (pos + 1 >= contentEnd) {
+      report({ range: { start: pos, end: pos + 1 }, reason: 'backslash at the end of a string escapes nothing' });
+      builder.markEscaped();
+      pos++;
+      continue;
+    }
+    if (isDigit(text.charCodeAt(pos + 1))) {
+      const digits = text.slice(pos + 1, pos + 4);
+      if (digits.length === 3 && /^\d{3}$/.test(digits) && Number(digits) <= 255 && pos + 4 <= contentEnd) {
+        builder.appendOctet(Number(digits), pos, pos + 4);
+        pos += 4;
+        continue;
+      }
+      const end = Math.min(pos + 4, contentEnd);
+      report({ range: { start: pos, end }, reason: `"${text.slice(pos, end)}" is not a \\DDD escape (three digits, at most 255)` });
+      builder.appendText('\uFFFD', pos, end);
+      pos = end;
+      continue;
+    }
+    const width = isHighSurrogate(text.charCodeAt(pos + 1)) && pos + 2 < contentEnd ? 2 : 1;
+    builder.appendText(text.slice(pos + 1, pos + 1 + width), pos, pos + 1 + width);
+    pos += 1 + width;
+  }
+  const decoded = builder.finish(contentStart, contentEnd);
+  return { range, contentRange, quoted, syntax, ...decoded };
+}
+
+/** RFC 3597 §5 generic RDATA: `\# length hex...`, decoded to octets with their sources. */
+export interface GenericRdata {
+  length: number;
+  octets: Uint8Array;
+  /** Document offset where each octet's two hex digits start. */
+  octetStarts: number[];
+  range: TextRange;
+}
+
+/** Reads `\# len hex...` from the record data tokens (the first token is `\#`). */
+export function readGenericRdata(text: string, tokens: readonly ZoneToken[]): { ok: true; rdata: GenericRdata } | { ok: false; issue: TextIssue } {
+  const range = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+  const lengthToken = tokens[1];
+  if (!lengthToken || lengthToken.kind !== 'word' || !/^\d{1,5}$/.test(text.slice(lengthToken.start, lengthToken.end))) {
+    return { ok: false, issue: { range, reason: 'generic data "\\#" must be followed by its length in octets (RFC 3597 §5)' } };
+  }
+  const length = Number(text.slice(lengthToken.start, lengthToken.end));
+  if (length > 65535) return { ok: false, issue: { range: tokenRange(lengthToken), reason: 'generic data length exceeds 65535 octets' } };
+  const octets: number[] = [];
+  const octetStarts: number[] = [];
+  for (const token of tokens.slice(2)) {
+    const hex = text.slice(token.start, token.end);
+    if (token.kind !== 'word' || hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
+      return { ok: false, issue: { range: tokenRange(token), reason: `"${hex.slice(0, 40)}" is not an even number of hex digits (RFC 3597 §5)` } };
+    }
+    for (let i = 0; i < hex.length; i += 2) {
+      octets.push(parseInt(hex.slice(i, i + 2), 16));
+      octetStarts.push(token.start + i);
+    }
+  }
+  if (octets.length !== length) {
+    return { ok: false, issue: { range, reason: `generic data says ${length} octets but has ${octets.length}` } };
+  }
+  return { ok: true, rdata: { length, octets: Uint8Array.from(octets), octetStarts, range } };
+}
+
+/** Splits TXT wire data (length-prefixed character-strings, RFC 1035 §3.3.14) into strings. */
+export function decodeGenericTxt(rdata: GenericRdata): { ok: true; strings: UnplacedTxtString[] } | { ok: false; issue: TextIssue } {
+  const strings: UnplacedTxtString[] = [];
+  const { octets, octetStarts } = rdata;
+  const endOf = (index: number): number => octetStarts[index] + 2;
+  let index = 0;
+  if (octets.length === 0) return { ok: false, issue: { range: rdata.range, reason: 'TXT data needs at least one string' } };
+  while (index < octets.length) {
+    const length = octets[index];
+    const first = index + 1;
+    const last = first + length;
+    if (last > octets.length) {
+      return { ok: false, issue: { range: { start: octetStarts[index], end: endOf(index) }, reason: `string length ${length} runs past the end of the data` } };
+    }
+    const builder = new MappedTextBuilder();
+    for (let i = first; i < last; i++) builder.appendOctet(octets[i], octetStarts[i], endOf(i));
+    const contentStart = length > 0 ? octetStarts[first] : endOf(index);
+    const contentEnd = length > 0 ? endOf(last - 1) : endOf(index);
+    const decoded = builder.finish(contentStart, contentEnd);
+    strings.push({
+      range: { start: octetStarts[index], end: contentEnd },
+      contentRange: { start: contentStart, end: contentEnd },
+      quoted: false,
+      syntax: 'zone-generic',
+      text: decoded.text,
+      octets: length,
+      sourceOffsets: decoded.sourceOffsets ?? [contentStart],
+    });
+    index = last;
+  }
+  return { ok: true, strings };
+}
+
+function tokenRange(token: ZoneToken): TextRange {
+  return { start: token.start, end: token.end };
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

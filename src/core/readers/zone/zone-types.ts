@@ -1,0 +1,64 @@
+/**
+ * What the zone reader produces. Every part keeps its document range; values carried over from
+ * earlier lines (owner, TTL, class) say so and have no range of their own.
+ */
+import type { TextIssue, TextRange } from '../../text/range';
+import type { TxtValue } from '../txt/txt-value';
+import type { GenericRdata } from './zone-strings';
+
+/** A token of record data as written: raw source text and range. */
+export interface ZoneWord {
+  text: string;
+  range: TextRange;
+  quoted: boolean;
+}
+
+/** Where a record's TTL came from. */
+export type TtlSource = 'explicit' | '$TTL' | 'previous' | 'option';
+
+export interface ZoneRecord {
+  /** From the first written token to the last token of the record data. */
+  range: TextRange;
+  /** Absolute owner name with its trailing dot (relative when no origin was known), as written otherwise. */
+  owner: { name: string; range?: TextRange; inherited: boolean };
+  /** Undefined when neither the record, `$TTL`, a previous record nor the options gave one. */
+  ttl?: { seconds: number; range?: TextRange; source: TtlSource };
+  /** Canonical class mnemonic (`IN`, `CH`, `CLASS254`); inherited or `IN` when omitted. */
+  class: { name: string; range?: TextRange; inherited: boolean };
+  /** Canonical type mnemonic (`TXT`, `SPF`, `TYPE65280`) and its code; `as written` in `text`. */
+  type: { name: string; code: number; text: string; range: TextRange };
+  /** The record data tokens as written (comments and parentheses removed). */
+  rdata: ZoneWord[];
+  /** Present when the data was written in RFC 3597 generic form (`\# len hex`). */
+  generic?: GenericRdata;
+  /** For TXT and SPF records (also when written as `TYPE16`/`TYPE99` or generic data). */
+  txt?: TxtValue;
+  /** The `$ORIGIN` in effect for this record (absolute, trailing dot), used for relative names in its data. */
+  origin?: string;
+}
+
+export type ZoneDirective =
+  | { kind: 'origin'; name: string; range: TextRange; argumentRange: TextRange }
+  | { kind: 'ttl'; seconds: number; range: TextRange; argumentRange: TextRange }
+  /** `$INCLUDE` is reported, never followed by the reader (RFC 1035 §5.1). */
+  | { kind: 'include'; file: string; fileRange: TextRange; origin?: string; originRange?: TextRange; range: TextRange }
+  /** BIND's `$GENERATE`, reported but not expanded. */
+  | { kind: 'generate'; arguments: ZoneWord[]; range: TextRange };
+
+/** A read zone file: records and directives in document order, and every problem found. */
+export interface ZoneFile {
+  records: ZoneRecord[];
+  directives: ZoneDirective[];
+  errors: TextIssue[];
+  /** The `$ORIGIN` in effect at the end of the file. */
+  origin?: string;
+}
+
+export interface ReadZoneOptions {
+  /** Origin before any `$ORIGIN` (e.g. from `named.conf` or the file name), absolute or not. */
+  origin?: string;
+  /** TTL for records when no `$TTL` and no previous record give one. */
+  defaultTtl?: number;
+  /** At most this many errors are kept (default 1000); a last error says more were dropped. */
+  maxErrors?: number;
+}
