@@ -1,0 +1,339 @@
+/**
+ * `check_host()` of RFC 7208 §4: the SPF result for a client IP, a domain and a sender.
+ */
+import ipaddr from 'ipaddr.js';
+import type { Resolver } from '../dns/resolver';
+import { normalizeName } from '../dns/resolver';
+import type { MacroString, MechanismTerm, ModifierTerm, Qualifier, SpfRecord, SpfSyntaxError } from './ast';
+import { domainNameProblem } from './domain-name';
+import { DEFAULT_LIMITS, EvaluationState, EvaluationStop, dnsFailure, type SpfLimits } from './evaluation-state';
+import { createMacroContext, expandMacroString, parseMacroString, type MacroContext } from './macro';
+import { evaluateA, evaluateExists, evaluateMx, evaluateNetwork, evaluatePtr, validatedDomainFor } from './mechanisms';
+import { isSpfRecordText, parseRecord } from './parser';
+import type { DnsQueryTrace, EvaluationTrace, ExplanationTrace, SpfResult, SpfTrace, TermTrace } from './trace';
+
+export type { SpfLimits } from './evaluation-state';
+
+/** The inputs of `check_host()` (RFC 7208 §4.1). */
+export interface SpfRequest {
+  /** The SMTP client's IP address (IPv4-mapped IPv6 addresses are treated as IPv4). */
+  ip: string;
+  /** The domain to check; defaults to the domain of `sender`. */
+  domain?: string;
+  /** MAIL FROM; empty for a null sender, which checks `postmaster@<helo>` (RFC 7208 §2.4). */
+  sender: string;
+  /** The HELO/EHLO name. */
+  helo: string;
+}
+
+export interface CheckHostOptions {
+  resolver: Resolver;
+  /** Explanation for `fail` when the record gives none (macros are expanded). */
+  defaultExplanation?: string;
+  /** The receiving host, for `%{r}`. */
+  receivingHost?: string;
+  /** The time for `%{t}` (default: now). */
+  now?: Date | number;
+  /** Cancels the evaluation (the result becomes temperror). */
+  signal?: AbortSignal;
+  limits?: Partial<SpfLimits>;
+}
+
+export interface CheckHostResult {
+  result: SpfResult;
+  /** The explanation of a `fail` (RFC 7208 §6.2), when one was found. */
+  explanation?: string;
+  trace: SpfTrace;
+}
+
+const QUALIFIER_RESULTS: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+/** Nesting guard: include/redirect loops are found first; this only bounds odd limit settings. */
+const MAX_NESTING = 64;
+
+/**
+ * Evaluates SPF for a client as RFC 7208 §4–§6 define it. Never throws: DNS failures,
+ * bad records and bad input are results (temperror, permerror, none) explained by the trace.
+ */
+export async function checkHost(request: SpfRequest, options: CheckHostOptions): Promise<CheckHostResult> {
+  const started = performance.now();
+  const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+  let sender = request.sender;
+  if (sender.length === 0) sender = `postmaster@${request.helo}`;
+  const at = sender.lastIndexOf('@');
+  const localPart = at > 0 ? sender.slice(0, at) : 'postmaster';
+  const senderDomain = at >= 0 ? sender.slice(at + 1) : sender;
+  if (at < 0) sender = `postmaster@${sender}`;
+  else if (at === 0) sender = `postmaster${sender}`;
+  const domain = request.domain ?? senderDomain;
+  const trace: SpfTrace = {
+    request: { ip: request.ip, domain, sender, helo: request.helo },
+    root: { domain, via: 'check_host', recordQueries: [], terms: [], result: 'none', reason: '' },
+    dnsTerms: [],
+    voidLookups: [],
+    limits: { dnsTerms: limits.dnsTerms, voidLookups: limits.voidLookups },
+    queryCount: 0,
+    elapsedMs: 0,
+  };
+  if (!ipaddr.isValid(request.ip)) {
+    trace.root.result = 'permerror';
+    trace.root.reason = `the client IP "${request.ip}" is not an IP address`;
+    trace.elapsedMs = performance.now() - started;
+    return { result: 'permerror', trace };
+  }
+  const client = ipaddr.process(request.ip);
+  const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  const macroBase = createMacroContext({
+    sender,
+    localPart,
+    senderDomain,
+    domain,
+    ip: client,
+    helo: request.helo,
+    receivingHost: options.receivingHost,
+    timestamp: Math.floor(now / 1000),
+  });
+  const state = new EvaluationState(options.resolver, limits, client, macroBase, options.signal);
+  const evaluator = new Evaluator(state, options.defaultExplanation);
+  trace.root = await evaluator.evaluate(domain, 'check_host', true, []);
+  trace.dnsTerms = state.dnsTerms;
+  trace.voidLookups = state.voidLookups;
+  trace.queryCount = state.queryCount;
+  trace.elapsedMs = performance.now() - started;
+  const explanation = trace.root.result === 'fail' ? trace.root.explanation?.text : undefined;
+  return explanation === undefined ? { result: trace.root.result, trace } : { result: trace.root.result, explanation, trace };
+}
+
+type RecordSelection = { record: string } | { result: SpfResult; reason: string };
+
+class Evaluator {
+  constructor(
+    private readonly state: EvaluationState,
+    private readonly defaultExplanation: string | undefined,
+  ) {}
+
+  /** RFC 7208 §4.4–§4.5: the one `v=spf1` TXT record of `domain`. */
+  private async selectRecord(domain: string, sink: DnsQueryTrace[]): Promise<RecordSelection> {
+    const response = await this.state.query(domain, 'TXT', sink);
+    if (response.status === 'error') {
+      const failure = dnsFailure(domain, 'TXT', response);
+      return { result: 'temperror', reason: failure.reason };
+    }
+    if (response.status !== 'ok') {
+      return { result: 'none', reason: response.status === 'nxdomain' ? `${domain} does not exist` : `${domain} has no TXT records` };
+    }
+    let found: string | undefined;
+    for (const strings of response.records) {
+      const text = strings.length === 1 ? strings[0] : strings.join('');
+      if (!isSpfRecordText(text)) continue;
+      if (found !== undefined) return { result: 'permerror', reason: `${domain} has more than one SPF record (RFC 7208 §4.5)` };
+      found = text;
+    }
+    return found === undefined ? { result: 'none', reason: `${domain} has no SPF record` } : { record: found };
+  }
+
+  /** check_host() for one domain; `chain` holds the domains of the include/redirect path above it. */
+  async evaluate(domain: string, via: EvaluationTrace['via'], withExplanation: boolean, chain: string[]): Promise<EvaluationTrace> {
+    const trace: EvaluationTrace = { domain, via, recordQueries: [], terms: [], result: 'none', reason: '' };
+    const problem = domainNameProblem(domain);
+    if (problem !== undefined) {
+      trace.reason = `"${domain}" cannot be checked: ${problem} (RFC 7208 §4.3)`;
+      return trace;
+    }
+    const selection = await this.selectRecord(domain, trace.recordQueries);
+    if ('result' in selection) {
+      trace.result = selection.result;
+      trace.reason = selection.reason;
+      return trace;
+    }
+    trace.record = selection.record;
+    const record = parseRecord(selection.record);
+    if (record.errors.length > 0) {
+      trace.errors = record.errors;
+      trace.result = 'permerror';
+      trace.reason = `syntax error in the record: ${record.errors[0].reason} (RFC 7208 §4.6)`;
+      return trace;
+    }
+    const context: MacroContext = domain === this.state.macroBase.domain ? this.state.macroBase : { ...this.state.macroBase, domain };
+    const path = [...chain, normalizeName(domain)];
+    try {
+      for (const mechanism of record.mechanisms) {
+        const step = startStep(mechanism);
+        trace.terms.push(step);
+        if (await this.evaluateMechanism(mechanism, context, step, path)) {
+          step.outcome = 'match';
+          trace.result = QUALIFIER_RESULTS[mechanism.qualifier];
+          trace.reason = `"${mechanism.text}" matched`;
+          trace.decidingTerm = trace.terms.length - 1;
+          if (trace.result === 'fail' && withExplanation) trace.explanation = await this.explain(record, context);
+          return trace;
+        }
+      }
+      if (record.redirect) return await this.redirect(record.redirect, context, trace, withExplanation, path);
+    } catch (error) {
+      if (!(error instanceof EvaluationStop)) throw error;
+      const step = trace.terms[trace.terms.length - 1];
+      if (step) {
+        step.outcome = 'error';
+        step.errorResult = error.result;
+        step.reason = error.reason;
+        trace.decidingTerm = trace.terms.length - 1;
+      }
+      trace.result = error.result;
+      trace.reason = error.reason;
+      return trace;
+    }
+    trace.result = 'neutral';
+    trace.reason = 'no mechanism matched and there is no redirect= (RFC 7208 §4.7)';
+    return trace;
+  }
+
+  private async expandTarget(spec: MacroString | undefined, context: MacroContext, step: TermTrace): Promise<string> {
+    if (!spec) return context.domain;
+    const expanded = spec.usesPtr
+      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, context.domain, step.queries) }, 'domain-spec')
+      : expandMacroString(spec, context, 'domain-spec');
+    step.target = expanded;
+    return expanded;
+  }
+
+  private async evaluateMechanism(mechanism: MechanismTerm, context: MacroContext, step: TermTrace, path: string[]): Promise<boolean> {
+    const state = this.state;
+    switch (mechanism.name) {
+      case 'all':
+        return true;
+      case 'ip4':
+      case 'ip6':
+        return evaluateNetwork(state, mechanism);
+      default:
+        break;
+    }
+    state.countDnsTerm(context.domain, step);
+    const target = await this.expandTarget(mechanism.domainSpec, context, step);
+    const problem = domainNameProblem(target);
+    if (problem !== undefined) {
+      if (mechanism.name === 'include') throw new EvaluationStop('permerror', `include target "${target}" is malformed: ${problem}`);
+      step.reason = `"${target}" is not a valid domain name (${problem}); no lookup, no match`;
+      return false;
+    }
+    switch (mechanism.name) {
+      case 'a':
+        return evaluateA(state, mechanism, target, context.domain, step);
+      case 'mx':
+        return evaluateMx(state, mechanism, target, context.domain, step);
+      case 'ptr':
+        return evaluatePtr(state, target, context.domain, step);
+      case 'exists':
+        return evaluateExists(state, target, context.domain, step);
+      default:
+        return this.include(target, step, path);
+    }
+  }
+
+  /** RFC 7208 §5.2: pass matches; fail, softfail, neutral do not; errors and none stop. */
+  private async include(target: string, step: TermTrace, path: string[]): Promise<boolean> {
+    if (path.includes(normalizeName(target))) {
+      throw new EvaluationStop('permerror', `include loop: ${[...path, normalizeName(target)].join(' → ')}`);
+    }
+    if (path.length >= MAX_NESTING) throw new EvaluationStop('permerror', 'include/redirect nesting is too deep');
+    const child = await this.evaluate(target, 'include', false, path);
+    step.child = child;
+    switch (child.result) {
+      case 'pass':
+        step.reason = `${target} returned pass`;
+        return true;
+      case 'fail':
+      case 'softfail':
+      case 'neutral':
+        step.reason = `${target} returned ${child.result}: no match`;
+        return false;
+      case 'temperror':
+        throw new EvaluationStop('temperror', `include:${target} returned temperror: ${child.reason}`);
+      case 'permerror':
+        throw new EvaluationStop('permerror', `include:${target} returned permerror: ${child.reason}`);
+      case 'none':
+        throw new EvaluationStop('permerror', `include:${target} has no SPF record (${child.reason}; RFC 7208 §5.2)`);
+    }
+  }
+
+  /** RFC 7208 §6.1: the result of the target's record; no record there is permerror. */
+  private async redirect(
+    modifier: ModifierTerm,
+    context: MacroContext,
+    trace: EvaluationTrace,
+    withExplanation: boolean,
+    path: string[],
+  ): Promise<EvaluationTrace> {
+    const step = startStep(modifier);
+    trace.terms.push(step);
+    this.state.countDnsTerm(context.domain, step);
+    const target = await this.expandTarget(modifier.value, context, step);
+    if (path.includes(normalizeName(target))) {
+      throw new EvaluationStop('permerror', `redirect loop: ${[...path, normalizeName(target)].join(' → ')}`);
+    }
+    if (path.length >= MAX_NESTING) throw new EvaluationStop('permerror', 'include/redirect nesting is too deep');
+    const child = await this.evaluate(target, 'redirect', withExplanation, path);
+    step.child = child;
+    step.outcome = 'match';
+    trace.decidingTerm = trace.terms.length - 1;
+    if (child.result === 'none') {
+      step.outcome = 'error';
+      step.errorResult = 'permerror';
+      step.reason = `redirect target ${target} has no SPF record (RFC 7208 §6.1)`;
+      trace.result = 'permerror';
+      trace.reason = step.reason;
+      return trace;
+    }
+    trace.result = child.result;
+    trace.reason = `redirect=${target} returned ${child.result}`;
+    if (child.explanation) trace.explanation = child.explanation;
+    return trace;
+  }
+
+  /** RFC 7208 §6.2: the explanation of a fail, from `exp=` or the default. */
+  private async explain(record: SpfRecord, context: MacroContext): Promise<ExplanationTrace> {
+    const explanation: ExplanationTrace = { source: 'none', queries: [] };
+    if (record.exp) {
+      const problem = await this.explainFromExp(record.exp, context, explanation);
+      if (problem === undefined) return explanation;
+      explanation.problem = problem;
+    }
+    if (this.defaultExplanation !== undefined) {
+      explanation.source = 'default';
+      explanation.text =
+        (await this.expandExplanation(this.defaultExplanation, context, explanation.queries)) ?? this.defaultExplanation;
+    }
+    return explanation;
+  }
+
+  /** Fills the explanation from `exp=`, or returns why it cannot be used. */
+  private async explainFromExp(exp: ModifierTerm, context: MacroContext, explanation: ExplanationTrace): Promise<string | undefined> {
+    const spec = exp.value;
+    const target = spec.usesPtr
+      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, context.domain, explanation.queries) }, 'domain-spec')
+      : expandMacroString(spec, context, 'domain-spec');
+    const problem = domainNameProblem(target);
+    if (problem !== undefined) return `exp target "${target}": ${problem}`;
+    const response = await this.state.query(target, 'TXT', explanation.queries);
+    if (response.status !== 'ok') return `no explanation TXT record at ${target}`;
+    if (response.records.length !== 1) return `${target} has ${response.records.length} TXT records, not exactly one`;
+    const text = await this.expandExplanation(response.records[0].join(''), context, explanation.queries);
+    if (text === undefined) return `the explanation at ${target} has a syntax error`;
+    explanation.source = 'exp';
+    explanation.text = text;
+    return undefined;
+  }
+
+  /** Expands an explain-string (RFC 7208 §6.2); undefined when it has a syntax error. */
+  private async expandExplanation(text: string, context: MacroContext, sink: DnsQueryTrace[]): Promise<string | undefined> {
+    const errors: SpfSyntaxError[] = [];
+    const parsed = parseMacroString(text, 0, text.length, 'explain-string', errors);
+    if (errors.length > 0) return undefined;
+    if (!parsed.usesPtr) return expandMacroString(parsed, context, 'explain-string');
+    const validatedDomain = await validatedDomainFor(this.state, context.domain, sink);
+    return expandMacroString(parsed, { ...context, validatedDomain }, 'explain-string');
+  }
+}
+
+function startStep(term: MechanismTerm | ModifierTerm): TermTrace {
+  return { termIndex: term.index, term: term.text, range: term.range, outcome: 'no-match', queries: [] };
+}
