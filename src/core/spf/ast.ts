@@ -9,12 +9,7 @@
  * read-only.
  */
 import type { IPv4, IPv6 } from 'ipaddr.js';
-
-/** A span of the parsed text: offsets into it, `end` exclusive. */
-export interface TextRange {
-  start: number;
-  end: number;
-}
+import type { TextRange } from '../text/range';
 
 /** RFC 7208 §4.6.2: `+` pass (the default), `-` fail, `~` softfail, `?` neutral. */
 export type Qualifier = '+' | '-' | '~' | '?';

@@ -13,6 +13,7 @@ import { isSpfRecordText, parseRecord } from './parser';
 import type { DnsQueryTrace, EvaluationTrace, ExplanationTrace, SpfResult, SpfTrace, TermTrace } from './trace';
 
 export type { SpfLimits } from './evaluation-state';
+export { DEFAULT_LIMITS as DEFAULT_SPF_LIMITS } from './evaluation-state';
 
 /** The inputs of `check_host()` (RFC 7208 §4.1). */
 export interface SpfRequest {

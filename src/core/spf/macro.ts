@@ -10,8 +10,8 @@ import type {
   MacroPart,
   MacroString,
   SpfSyntaxError,
-  TextRange,
 } from './ast';
+import type { TextRange } from '../text/range';
 import { truncateDomainName } from './domain-name';
 
 /** Where a macro-string appears; it decides which letters are allowed (RFC 7208 §7.2). */
@@ -324,4 +324,18 @@ export function expandMacroString(macroString: MacroString, context: MacroContex
     }
   }
   return kind === 'explain-string' ? output : truncateDomainName(output);
+}
+
+/**
+ * Parses and expands a macro text in one step (for hovers and examples). `%{p}` expands to
+ * `context.validatedDomain` (resolve it with DNS first) or `unknown`.
+ */
+export function expandMacroText(
+  text: string,
+  context: MacroContext,
+  kind: MacroStringKind = 'domain-spec',
+): { value?: string; errors: SpfSyntaxError[] } {
+  const errors: SpfSyntaxError[] = [];
+  const parsed = parseMacroString(text, 0, text.length, kind, errors);
+  return errors.length > 0 ? { errors } : { value: expandMacroString(parsed, context, kind), errors };
 }

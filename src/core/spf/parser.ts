@@ -16,8 +16,8 @@ import type {
   SpfRecord,
   SpfSyntaxError,
   Term,
-  TextRange,
 } from './ast';
+import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
 import { parseMacroString } from './macro';
 

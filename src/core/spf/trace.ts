@@ -3,7 +3,8 @@
  * Plain, JSON-serialisable data.
  */
 import type { DnsResponse, QueryType } from '../dns/resolver';
-import type { SpfSyntaxError, TextRange } from './ast';
+import type { SpfSyntaxError } from './ast';
+import type { TextRange } from '../text/range';
 
 /** The results of RFC 7208 §2.6. */
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
