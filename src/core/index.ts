@@ -15,3 +15,4 @@ export * from './spf/domain-name';
 export * from './spf/check-host';
 export * from './spf/trace';
 export { reverseName } from './spf/mechanisms';
+export * from './analyze-selection';
