@@ -26,16 +26,6 @@ export type ApplyEditsResult =
   | { ok: true; text: string }
   | { ok: false; reason: string; editIndex: number };
 
-/** Builds a range; a convenience that keeps call sites short. */
-export function range(start: number, end: number): TextRange {
-  return { start, end };
-}
-
-/** True when `inner` lies within `outer` (touching the ends counts). */
-export function containsRange(outer: TextRange, inner: TextRange): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 /**
  * Applies non-overlapping edits to `text` in one pass, as if applied from the end so that no
  * edit shifts another. Edits may come in any order; several insertions at the same offset are
