@@ -31,10 +31,18 @@ export class EvaluationStop {
 const addressCache = new Map<string, IPv4 | IPv6 | null>();
 const ADDRESS_CACHE_LIMIT = 4096;
 
-function parseAnswerAddress(text: string): IPv4 | IPv6 | null {
+function parseOrNull(text: string, ipv4: boolean): IPv4 | IPv6 | null {
+  try {
+    return ipv4 ? ipaddr.IPv4.parse(text) : ipaddr.IPv6.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function parseAnswerAddress(text: string, ipv4: boolean): IPv4 | IPv6 | null {
   let parsed = addressCache.get(text);
   if (parsed === undefined) {
-    parsed = ipaddr.isValid(text) ? ipaddr.parse(text) : null;
+    parsed = parseOrNull(text, ipv4);
     if (addressCache.size >= ADDRESS_CACHE_LIMIT) addressCache.clear();
     addressCache.set(text, parsed);
   }
@@ -60,9 +68,10 @@ export class EvaluationState {
 
   /** Sends one query and records it in `sink`. */
   async query<T extends QueryType>(name: string, type: T, sink: DnsQueryTrace[]): Promise<DnsResponse<T>> {
-    if (this.signal?.aborted) throw new EvaluationStop('temperror', 'the evaluation was cancelled');
     const started = performance.now();
-    const response = await this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined);
+    const response: DnsResponse<T> = this.signal?.aborted
+      ? { status: 'error', code: 'CANCELLED', message: 'the evaluation was cancelled' }
+      : await this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined);
     sink.push({ name, type, response, elapsedMs: performance.now() - started });
     this.queryCount++;
     return response;
@@ -96,7 +105,7 @@ export class EvaluationState {
 
   /** True when the address text is the client or, with `prefixLength`, in its network. */
   addressMatches(text: string, prefixLength: number): boolean {
-    const address = parseAnswerAddress(text);
+    const address = parseAnswerAddress(text, this.addressType === 'A');
     if (address === null || address.kind() !== this.client.kind()) return false;
     return this.client.match(address, prefixLength);
   }
