@@ -1,5 +1,8 @@
-// Builds the extension, the CLI and the core library with esbuild.
+// Builds the extension, the CLI and the core library with esbuild, and the core's type
+// declarations (dist/types, for `require('spf-doctor/core')`) with tsc.
 // `--tests` instead transpiles src/ and test/ file by file into out/ for mocha.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,4 +48,7 @@ if (args.has('--tests')) {
     esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
   ]);
+  rmSync('dist/types', { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 }
