@@ -135,7 +135,8 @@ function readStrings(text: string, tokens: ZoneToken[], kind: TxtInputKind, fiel
     if (!generic.ok) return { ok: false, error: generic.issue };
     const strings = decodeGenericTxt(generic.rdata);
     if (!strings.ok) return { ok: false, error: strings.issue };
-    return { ok: true, input: { kind, value: makeTxtValue(strings.strings), fields, notes, errors } };
+    const value = { ...makeTxtValue(strings.strings), genericRange: generic.rdata.range };
+    return { ok: true, input: { kind, value, fields, notes, errors } };
   }
   const strings = tokens.map((token) => decodeCharacterString(text, token, (issue) => errors.push(issue)));
   return { ok: true, input: { kind, value: makeTxtValue(strings), fields, notes, errors } };

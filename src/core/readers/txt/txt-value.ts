@@ -58,6 +58,11 @@ export interface TxtValue {
   strings: readonly TxtString[];
   /** From the first string's start to the last string's end. */
   range: TextRange;
+  /**
+   * For a record written as RFC 3597 generic data (`\# len hex`): the whole data, from `\#`
+   * on, which an edit must rewrite as a unit because the length prefixes change.
+   */
+  genericRange?: TextRange;
 }
 
 /** Builds a {@link TxtValue} from strings in document order, setting each one's `valueStart`. */

@@ -41,10 +41,10 @@ export function mapValueEdit(documentText: string, value: TxtValue, edit: TextEd
     return { ok: false, reason: `value range [${start}, ${end}) is outside the value (length ${value.value.length})` };
   }
   if (value.strings.length === 0) return { ok: false, reason: 'the value has no strings to edit' };
-  if (value.strings.some((item) => item.syntax === 'zone-generic')) {
+  if (value.genericRange) {
     const newValue = value.value.slice(0, start) + edit.newText + value.value.slice(end);
     const atoms = textAtoms(newValue, 'zone-quoted');
-    return { ok: true, edits: [{ range: value.range, newText: writeChunks(chunkAtoms(atoms, maxOctets), true) }] };
+    return { ok: true, edits: [{ range: value.genericRange, newText: writeChunks(chunkAtoms(atoms, maxOctets), true) }] };
   }
   const first = stringIndexAt(value, start);
   const last = end > start ? stringIndexAt(value, end - 1) : first;

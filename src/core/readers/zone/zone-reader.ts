@@ -200,7 +200,7 @@ class ZoneReader {
       if (STRING_TYPES.has(record.type.code)) {
         const strings = decodeGenericTxt(generic.rdata);
         if (!strings.ok) return this.fail(strings.issue);
-        record.txt = makeTxtValue(strings.strings);
+        record.txt = { ...makeTxtValue(strings.strings), genericRange: generic.rdata.range };
       }
       return true;
     }
