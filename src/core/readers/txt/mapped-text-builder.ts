@@ -28,7 +28,7 @@ export class MappedTextBuilder {
     // The first unit carries the whole source span; the rest are zero-width at its end.
     this.offsets.push(sourceStart);
     for (let i = 1; i < text.length; i++) this.offsets.push(sourceEnd);
-    this.decodedOctets += Buffer.byteLength(text, 'utf8');
+    for (let i = 0; i < text.length; i++) this.decodedOctets += utf8Length(text.charCodeAt(i));
   }
 
   /** Appends one raw octet that came from `[sourceStart, sourceEnd)`. */
