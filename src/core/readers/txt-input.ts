@@ -35,7 +35,8 @@ export interface ReadTxtInputOptions {
 
 const SMART_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const SMART_SINGLE_QUOTES = /[\u2018\u2019]/g;
-const SPF_VERSION = /^v=spf1(?=[ \t]|$)/i;
+// RFC 7208 §4.5 wants an ASCII space after the version; other spaces (pasted NBSP) are accepted here and noted.
+const SPF_VERSION = /^v=spf1(?=\s|$)/i;
 const STRING_TYPE_CODES = new Set([16, 99]);
 
 /**
