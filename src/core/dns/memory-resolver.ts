@@ -82,7 +82,7 @@ export class MemoryResolver implements Resolver {
   /** Answers synchronously (wrapped in a promise by `query`). */
   answer<T extends QueryType>(name: string, type: T): DnsResponse<T> {
     let key = normalizeName(name);
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (let hops = 0; ; hops++) {
       const entry = this.names.get(key);
       if (!entry) {
@@ -97,6 +97,7 @@ export class MemoryResolver implements Resolver {
         if (this.timeouts.has(key)) return timeout(key, type);
         return entry.ttl === undefined ? { status: 'nodata' } : { status: 'nodata', ttl: entry.ttl };
       }
+      seen ??= new Set();
       seen.add(key);
       key = entry.cname;
       if (seen.has(key) || hops >= MAX_CNAME_HOPS) {

@@ -2,6 +2,7 @@
  * `check_host()` of RFC 7208 §4: the SPF result for a client IP, a domain and a sender.
  */
 import ipaddr from 'ipaddr.js';
+import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { Resolver } from '../dns/resolver';
 import { normalizeName } from '../dns/resolver';
 import type { MacroString, MechanismTerm, ModifierTerm, Qualifier, SpfRecord, SpfSyntaxError } from './ast';
@@ -75,26 +76,28 @@ export async function checkHost(request: SpfRequest, options: CheckHostOptions):
     queryCount: 0,
     elapsedMs: 0,
   };
-  if (!ipaddr.isValid(request.ip)) {
+  const client = parseClientIp(request.ip);
+  if (client === undefined) {
     trace.root.result = 'permerror';
     trace.root.reason = `the client IP "${request.ip}" is not an IP address`;
     trace.elapsedMs = performance.now() - started;
     return { result: 'permerror', trace };
   }
-  const client = ipaddr.process(request.ip);
-  const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
-  const macroBase = createMacroContext({
-    sender,
-    localPart,
-    senderDomain,
-    domain,
-    ip: client,
-    helo: request.helo,
-    receivingHost: options.receivingHost,
-    timestamp: Math.floor(now / 1000),
-  });
-  const state = new EvaluationState(options.resolver, limits, client, macroBase, options.signal);
-  const evaluator = new Evaluator(state, options.defaultExplanation);
+  const makeMacroBase = (): MacroContext => {
+    const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+    return createMacroContext({
+      sender,
+      localPart,
+      senderDomain,
+      domain,
+      ip: client,
+      helo: request.helo,
+      receivingHost: options.receivingHost,
+      timestamp: Math.floor(now / 1000),
+    });
+  };
+  const state = new EvaluationState(options.resolver, limits, client, options.signal);
+  const evaluator = new Evaluator(state, options.defaultExplanation, makeMacroBase);
   trace.root = await evaluator.evaluate(domain, 'check_host', true, []);
   trace.dnsTerms = state.dnsTerms;
   trace.voidLookups = state.voidLookups;
@@ -104,13 +107,39 @@ export async function checkHost(request: SpfRequest, options: CheckHostOptions):
   return explanation === undefined ? { result: trace.root.result, trace } : { result: trace.root.result, explanation, trace };
 }
 
+/** The client address; IPv4-mapped IPv6 becomes IPv4 (RFC 7208 §5). */
+function parseClientIp(text: string): IPv4 | IPv6 | undefined {
+  try {
+    return ipaddr.process(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The domain whose record is evaluated, with its macro context made on first use. */
+interface Scope {
+  domain: string;
+  macros?: MacroContext;
+}
+
 type RecordSelection = { record: string } | { result: SpfResult; reason: string };
 
 class Evaluator {
+  private macroBase?: MacroContext;
+
   constructor(
     private readonly state: EvaluationState,
     private readonly defaultExplanation: string | undefined,
+    private readonly makeMacroBase: () => MacroContext,
   ) {}
+
+  /** The macro context of a scope (RFC 7208 §7.3: `d` is the scope's domain). */
+  private macros(scope: Scope): MacroContext {
+    if (scope.macros) return scope.macros;
+    const base = (this.macroBase ??= this.makeMacroBase());
+    scope.macros = base.domain === scope.domain ? base : { ...base, domain: scope.domain };
+    return scope.macros;
+  }
 
   /** RFC 7208 §4.4–§4.5: the one `v=spf1` TXT record of `domain`. */
   private async selectRecord(domain: string, sink: DnsQueryTrace[]): Promise<RecordSelection> {
@@ -154,22 +183,21 @@ class Evaluator {
       trace.reason = `syntax error in the record: ${record.errors[0].reason} (RFC 7208 §4.6)`;
       return trace;
     }
-    const context: MacroContext = domain === this.state.macroBase.domain ? this.state.macroBase : { ...this.state.macroBase, domain };
-    const path = [...chain, normalizeName(domain)];
+    const scope: Scope = { domain };
     try {
       for (const mechanism of record.mechanisms) {
         const step = startStep(mechanism);
         trace.terms.push(step);
-        if (await this.evaluateMechanism(mechanism, context, step, path)) {
+        if (await this.evaluateMechanism(mechanism, scope, step, chain)) {
           step.outcome = 'match';
           trace.result = QUALIFIER_RESULTS[mechanism.qualifier];
           trace.reason = `"${mechanism.text}" matched`;
           trace.decidingTerm = trace.terms.length - 1;
-          if (trace.result === 'fail' && withExplanation) trace.explanation = await this.explain(record, context);
+          if (trace.result === 'fail' && withExplanation) trace.explanation = await this.explain(record, scope);
           return trace;
         }
       }
-      if (record.redirect) return await this.redirect(record.redirect, context, trace, withExplanation, path);
+      if (record.redirect) return await this.redirect(record.redirect, scope, trace, withExplanation, chain);
     } catch (error) {
       if (!(error instanceof EvaluationStop)) throw error;
       const step = trace.terms[trace.terms.length - 1];
@@ -188,16 +216,17 @@ class Evaluator {
     return trace;
   }
 
-  private async expandTarget(spec: MacroString | undefined, context: MacroContext, step: TermTrace): Promise<string> {
-    if (!spec) return context.domain;
+  private async expandTarget(spec: MacroString | undefined, scope: Scope, step: TermTrace): Promise<string> {
+    if (!spec) return scope.domain;
+    const context = this.macros(scope);
     const expanded = spec.usesPtr
-      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, context.domain, step.queries) }, 'domain-spec')
+      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, scope.domain, step.queries) }, 'domain-spec')
       : expandMacroString(spec, context, 'domain-spec');
     step.target = expanded;
     return expanded;
   }
 
-  private async evaluateMechanism(mechanism: MechanismTerm, context: MacroContext, step: TermTrace, path: string[]): Promise<boolean> {
+  private async evaluateMechanism(mechanism: MechanismTerm, scope: Scope, step: TermTrace, chain: string[]): Promise<boolean> {
     const state = this.state;
     switch (mechanism.name) {
       case 'all':
@@ -208,8 +237,8 @@ class Evaluator {
       default:
         break;
     }
-    state.countDnsTerm(context.domain, step);
-    const target = await this.expandTarget(mechanism.domainSpec, context, step);
+    state.countDnsTerm(scope.domain, step);
+    const target = await this.expandTarget(mechanism.domainSpec, scope, step);
     const problem = domainNameProblem(target);
     if (problem !== undefined) {
       if (mechanism.name === 'include') throw new EvaluationStop('permerror', `include target "${target}" is malformed: ${problem}`);
@@ -218,15 +247,15 @@ class Evaluator {
     }
     switch (mechanism.name) {
       case 'a':
-        return evaluateA(state, mechanism, target, context.domain, step);
+        return evaluateA(state, mechanism, target, scope.domain, step);
       case 'mx':
-        return evaluateMx(state, mechanism, target, context.domain, step);
+        return evaluateMx(state, mechanism, target, scope.domain, step);
       case 'ptr':
-        return evaluatePtr(state, target, context.domain, step);
+        return evaluatePtr(state, target, scope.domain, step);
       case 'exists':
-        return evaluateExists(state, target, context.domain, step);
+        return evaluateExists(state, target, scope.domain, step);
       default:
-        return this.include(target, step, path);
+        return this.include(target, step, [...chain, normalizeName(scope.domain)]);
     }
   }
 
@@ -259,15 +288,16 @@ class Evaluator {
   /** RFC 7208 §6.1: the result of the target's record; no record there is permerror. */
   private async redirect(
     modifier: ModifierTerm,
-    context: MacroContext,
+    scope: Scope,
     trace: EvaluationTrace,
     withExplanation: boolean,
-    path: string[],
+    chain: string[],
   ): Promise<EvaluationTrace> {
+    const path = [...chain, normalizeName(scope.domain)];
     const step = startStep(modifier);
     trace.terms.push(step);
-    this.state.countDnsTerm(context.domain, step);
-    const target = await this.expandTarget(modifier.value, context, step);
+    this.state.countDnsTerm(scope.domain, step);
+    const target = await this.expandTarget(modifier.value, scope, step);
     if (path.includes(normalizeName(target))) {
       throw new EvaluationStop('permerror', `redirect loop: ${[...path, normalizeName(target)].join(' → ')}`);
     }
@@ -291,33 +321,34 @@ class Evaluator {
   }
 
   /** RFC 7208 §6.2: the explanation of a fail, from `exp=` or the default. */
-  private async explain(record: SpfRecord, context: MacroContext): Promise<ExplanationTrace> {
+  private async explain(record: SpfRecord, scope: Scope): Promise<ExplanationTrace> {
     const explanation: ExplanationTrace = { source: 'none', queries: [] };
     if (record.exp) {
-      const problem = await this.explainFromExp(record.exp, context, explanation);
+      const problem = await this.explainFromExp(record.exp, scope, explanation);
       if (problem === undefined) return explanation;
       explanation.problem = problem;
     }
     if (this.defaultExplanation !== undefined) {
       explanation.source = 'default';
       explanation.text =
-        (await this.expandExplanation(this.defaultExplanation, context, explanation.queries)) ?? this.defaultExplanation;
+        (await this.expandExplanation(this.defaultExplanation, scope, explanation.queries)) ?? this.defaultExplanation;
     }
     return explanation;
   }
 
   /** Fills the explanation from `exp=`, or returns why it cannot be used. */
-  private async explainFromExp(exp: ModifierTerm, context: MacroContext, explanation: ExplanationTrace): Promise<string | undefined> {
+  private async explainFromExp(exp: ModifierTerm, scope: Scope, explanation: ExplanationTrace): Promise<string | undefined> {
     const spec = exp.value;
+    const context = this.macros(scope);
     const target = spec.usesPtr
-      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, context.domain, explanation.queries) }, 'domain-spec')
+      ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, scope.domain, explanation.queries) }, 'domain-spec')
       : expandMacroString(spec, context, 'domain-spec');
     const problem = domainNameProblem(target);
     if (problem !== undefined) return `exp target "${target}": ${problem}`;
     const response = await this.state.query(target, 'TXT', explanation.queries);
     if (response.status !== 'ok') return `no explanation TXT record at ${target}`;
     if (response.records.length !== 1) return `${target} has ${response.records.length} TXT records, not exactly one`;
-    const text = await this.expandExplanation(response.records[0].join(''), context, explanation.queries);
+    const text = await this.expandExplanation(response.records[0].join(''), scope, explanation.queries);
     if (text === undefined) return `the explanation at ${target} has a syntax error`;
     explanation.source = 'exp';
     explanation.text = text;
@@ -325,12 +356,13 @@ class Evaluator {
   }
 
   /** Expands an explain-string (RFC 7208 §6.2); undefined when it has a syntax error. */
-  private async expandExplanation(text: string, context: MacroContext, sink: DnsQueryTrace[]): Promise<string | undefined> {
+  private async expandExplanation(text: string, scope: Scope, sink: DnsQueryTrace[]): Promise<string | undefined> {
+    const context = this.macros(scope);
     const errors: SpfSyntaxError[] = [];
     const parsed = parseMacroString(text, 0, text.length, 'explain-string', errors);
     if (errors.length > 0) return undefined;
     if (!parsed.usesPtr) return expandMacroString(parsed, context, 'explain-string');
-    const validatedDomain = await validatedDomainFor(this.state, context.domain, sink);
+    const validatedDomain = await validatedDomainFor(this.state, scope.domain, sink);
     return expandMacroString(parsed, { ...context, validatedDomain }, 'explain-string');
   }
 }

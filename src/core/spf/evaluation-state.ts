@@ -5,7 +5,6 @@
 import ipaddr from 'ipaddr.js';
 import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { DnsResponse, QueryType, Resolver } from '../dns/resolver';
-import type { MacroContext } from './macro';
 import type { CounterEvent, DnsQueryTrace, SpfResult, TermTrace } from './trace';
 
 /** The limits of RFC 7208 §4.6.4 (and a guard on include/redirect nesting). */
@@ -60,7 +59,6 @@ export class EvaluationState {
     readonly resolver: Resolver,
     readonly limits: SpfLimits,
     readonly client: IPv4 | IPv6,
-    readonly macroBase: MacroContext,
     readonly signal: AbortSignal | undefined,
   ) {
     this.addressType = client.kind() === 'ipv4' ? 'A' : 'AAAA';

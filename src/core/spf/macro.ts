@@ -223,14 +223,21 @@ export function createMacroContext(fields: {
   receivingHost?: string;
   timestamp: number;
 }): MacroContext {
-  const { ip, ...rest } = fields;
+  const ip = fields.ip;
   const isV4 = ip.kind() === 'ipv4';
-  return {
-    ...rest,
+  const context: MacroContext = {
+    sender: fields.sender,
+    localPart: fields.localPart,
+    senderDomain: fields.senderDomain,
+    domain: fields.domain,
     ipDotted: isV4 ? ip.toString() : ipv6Nibbles(ip as IPv6),
     ipText: ip.toString(),
     ipVersionName: isV4 ? 'in-addr' : 'ip6',
+    helo: fields.helo,
+    timestamp: fields.timestamp,
   };
+  if (fields.receivingHost !== undefined) context.receivingHost = fields.receivingHost;
+  return context;
 }
 
 /**
