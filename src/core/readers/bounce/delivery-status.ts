@@ -40,7 +40,7 @@ export function readDeliveryStatus(text: MappedText, from = 0): DeliveryStatusFa
       if (field.name === 'reporting-mta') facts.reportingMta ??= typedValue(field);
       if (field.name === 'x-postfix-sender') facts.envelopeSenderDomain ??= domainOfAddress(typedValue(field), field.value);
     }
-    const isRecipient = block.fields.some((field) => field.name === 'final-recipient');
+    const isRecipient = block.fields.some((field) => ['final-recipient', 'status', 'diagnostic-code'].includes(field.name));
     const failed = block.fields.some((field) => field.name === 'action' && /^\s*failed|^\s*delayed/i.test(field.value.text));
     if (isRecipient && !recipientChosen && (failed || !block.fields.some((field) => field.name === 'action'))) {
       readRecipient(block, facts);

@@ -102,8 +102,9 @@ function joinLines(source: MappedText): MappedText {
       }
       builder.copy(text, contentStart, contentEnd);
       previousContentEnd = contentEnd;
-      const lastSpace = Math.max(text.lastIndexOf(' ', contentEnd - 1), text.lastIndexOf('\t', contentEnd - 1));
-      previousToken = text.slice(Math.max(contentStart, lastSpace + 1), contentEnd);
+      let tokenStart = contentEnd;
+      while (tokenStart > contentStart && text[tokenStart - 1] !== ' ' && text[tokenStart - 1] !== '\t') tokenStart--;
+      previousToken = contentEnd - tokenStart > 2_000 ? '' : text.slice(tokenStart, contentEnd);
     }
     if (newline < 0) break;
     lineStart = newline + 1;

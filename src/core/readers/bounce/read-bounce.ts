@@ -64,8 +64,9 @@ async function gatherSources(input: string): Promise<Sources> {
   if (!parts) return sourcesFromText(sliceOfSource(input.slice(0, MAX_SCANNED_TEXT), 0), []);
   const deliveryStatus = parts.deliveryStatus ? readDeliveryStatus(parts.deliveryStatus) : {};
   const human = parts.humanTexts.map((text) => sourcesFromText(text, [parts.outerHeaders]));
-  const texts = human.flatMap((found) => found.texts);
-  if (deliveryStatus.diagnostic) texts.push(normaliseReplyText(deliveryStatus.diagnostic));
+  // The structured Diagnostic-Code first: it is the reply itself, usually in a 7bit part.
+  const texts = deliveryStatus.diagnostic ? [normaliseReplyText(deliveryStatus.diagnostic)] : [];
+  texts.push(...human.flatMap((found) => found.texts));
   const fromText = human.find((found) => found.returnedHeaders || found.deliveryStatus.diagnostic);
   return {
     texts,

@@ -63,7 +63,7 @@ export function readReplyFacts(texts: readonly MappedText[]): ReplyFacts {
   const matches: RuleMatch[] = [];
   for (const rule of AUTHENTICATION_REPLY_RULES) {
     for (const text of texts) {
-      const match = rule.pattern.exec(text.text);
+      const match = rule.broad ? matchInReply(rule.pattern, text.text) : rule.pattern.exec(text.text);
       if (match) matches.push({ rule, text, match });
     }
   }
@@ -158,7 +158,7 @@ function verdictOf(stated: string): BounceCheckResult {
 function readOtherBounce(texts: readonly MappedText[], facts: ReplyFacts): void {
   for (const rule of OTHER_BOUNCE_RULES) {
     for (const text of texts) {
-      const match = rule.pattern.exec(text.text);
+      const match = matchInReply(rule.pattern, text.text);
       if (!match) continue;
       facts.classification = { value: rule.classification, range: text.toSource(match.index, match.index + match[0].length) };
       readStatus(text, match.index, facts);
@@ -168,6 +168,38 @@ function readOtherBounce(texts: readonly MappedText[], facts: ReplyFacts): void 
   for (const text of texts) {
     if (readStatus(text, text.text.length, facts)) return;
   }
+}
+
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+/** Matches looked at per broad pattern and text before giving up. */
+const MAX_BROAD_MATCHES = 64;
+
+/** The first match of `pattern` that lies inside an SMTP reply (see {@link replyCodeBefore}). */
+function matchInReply(pattern: RegExp, text: string): RegExpExecArray | null {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  for (let count = 0; count < MAX_BROAD_MATCHES; count++) {
+    const match = global.exec(text);
+    if (!match) return null;
+    if (replyCodeBefore(text, match.index)) return match;
+    if (match[0].length === 0) global.lastIndex++;
+  }
+  return null;
+}
+
+/**
+ * Broad phrases ("SPF ... failed", "user unknown") count only inside an SMTP reply: after a reply
+ * code in the same paragraph, so prose around a bounce (or a note about it) is not mistaken.
+ */
+function replyCodeBefore(text: string, position: number): boolean {
+  const paragraphStart = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+  REPLY_CODE.lastIndex = paragraphStart;
+  const found = REPLY_CODE.exec(text);
+  return !!found && found.index < position;
 }
 
 /** The reply code nearest before `position` in its paragraph (or the first one after it). */

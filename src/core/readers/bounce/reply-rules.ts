@@ -235,7 +235,7 @@ export const AUTHENTICATION_REPLY_RULES: readonly ReplyRule[] = [
   {
     id: 'spf-phrase',
     provider: null,
-    pattern: rx('\\b(?:SPF|Sender Policy Framework)\\b[^.\\n]{0,40}?\\b(?:check failed|validation failed|fail(?:ed|ure)?|hard ?fail|soft ?fail|violation|not authori[sz]ed|prohibited|did not pass)\\b'),
+    pattern: rx('(?<!\\bnot an? )\\b(?:SPF|Sender Policy Framework)\\b[^.\\n]{0,40}?\\b(?:check failed|validation failed|fail(?:ed|ure)?|hard ?fail|soft ?fail|violation|not authori[sz]ed|prohibited|did not pass)\\b'),
     classification: 'spf',
     checks: { spf: 'fail' },
     broad: true,
