@@ -1,0 +1,245 @@
+/**
+ * The analysis entry: read a document, run the rules on its SPF records, return findings in
+ * document order. The synchronous analysis runs the document-only rules; the DNS analysis runs
+ * those and the rules that need a resolver.
+ */
+import { normalizeName } from '../dns/resolver';
+import { applyEdits, type TextRange } from '../text/range';
+import type { ZoneRecord } from '../readers/zone/zone-types';
+import type { TxtValue } from '../readers/txt/txt-value';
+import { BUILTIN_RULES } from '../rules/registry';
+import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type SpfRecordSite } from './document';
+import { disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
+import { buildValueFix } from './fixes';
+import type {
+  AnalysisSettings,
+  AsyncDocumentRuleContext,
+  AsyncRecordRuleContext,
+  DnsAnalysisContext,
+  DocumentRuleContext,
+  FixPreview,
+  RecordRuleContext,
+  ReportExtras,
+  RuleDefinition,
+} from './rule-api';
+import { ANALYZER_MESSAGES } from './messages';
+import { message, type Finding, type Fix, type MessageData, type ReportedSeverity } from './types';
+
+/** Options of {@link analyzeDocument}. */
+export interface AnalyzeDocumentOptions extends AnalysisSettings {
+  /** What the text is (default `zone`). */
+  kind?: DocumentKind;
+  /** Origin for relative names when the zone has no `$ORIGIN`. */
+  origin?: string;
+  /** For `code` documents: the strings a DNS-as-code reader found. */
+  codeStrings?: readonly TxtValue[];
+  /** The rules to run (default: every built-in rule). */
+  ruleSet?: readonly RuleDefinition[];
+}
+
+/** A rule that threw: reported as an `SPF000` finding too, so it is never silently lost. */
+export interface RuleFailure {
+  code: string;
+  error: string;
+  recordRange?: TextRange;
+}
+
+/** Result of an analysis. */
+export interface DocumentAnalysis {
+  document: AnalyzedDocument;
+  /** Sorted by range start, then end, then code. */
+  findings: Finding[];
+  ruleFailures: RuleFailure[];
+}
+
+const RULE_FAILURE_CODE = 'SPF000';
+const RULE_FAILURE_ALIAS = 'rule-failure';
+
+/**
+ * Analyses `text` with the document-only rules. Never throws: a rule that crashes becomes an
+ * `SPF000 rule-failure` finding on its record (and an entry of `ruleFailures`).
+ */
+export function analyzeDocument(text: string, options: AnalyzeDocumentOptions = {}): DocumentAnalysis {
+  const run = new AnalysisRun(text, options);
+  run.runSync();
+  return run.result();
+}
+
+/** Options of {@link analyzeDocumentWithDns}. */
+export interface AnalyzeDocumentWithDnsOptions extends AnalyzeDocumentOptions {
+  dns: DnsAnalysisContext;
+}
+
+/** Analyses `text` with every rule, the DNS rules included. Never rejects. */
+export async function analyzeDocumentWithDns(text: string, options: AnalyzeDocumentWithDnsOptions): Promise<DocumentAnalysis> {
+  const run = new AnalysisRun(text, options);
+  run.runSync();
+  await run.runAsync(options.dns);
+  return run.result();
+}
+
+/** The configured severity of a rule, or `off`. */
+export function effectiveSeverity(rule: RuleDefinition, settings: AnalysisSettings): ReportedSeverity | 'off' {
+  const rules = settings.rules ?? {};
+  return rules[rule.meta.code] ?? rules[rule.meta.code.toUpperCase()] ?? rules[rule.meta.alias] ?? rule.meta.defaultSeverity;
+}
+
+class AnalysisRun {
+  readonly document: AnalyzedDocument;
+  private readonly findings: Finding[] = [];
+  private readonly failures: RuleFailure[] = [];
+  private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity }[] = [];
+  private readonly sitesByOwner = new Map<string, SpfRecordSite[]>();
+  private readonly recordsByOwner = new Map<string, ZoneRecord[]>();
+  private readonly disabled = new Map<number, DisabledRules | undefined>();
+
+  constructor(readonly text: string, private readonly options: AnalyzeDocumentOptions) {
+    this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, codeStrings: options.codeStrings });
+    for (const rule of options.ruleSet ?? BUILTIN_RULES) {
+      const severity = effectiveSeverity(rule, options);
+      if (severity !== 'off') this.rules.push({ rule, severity });
+    }
+    for (const site of this.document.sites) pushTo(this.sitesByOwner, ownerKey(site.owner), site);
+    for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
+  }
+
+  runSync(): void {
+    for (const { rule, severity } of this.rules) {
+      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(this.documentContext(rule, severity)));
+      if (!rule.checkRecord) continue;
+      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(rule, severity, site)));
+    }
+  }
+
+  async runAsync(dns: DnsAnalysisContext): Promise<void> {
+    const extras = { dns, previewFix: (fix: Fix) => this.previewFix(fix) };
+    for (const { rule, severity } of this.rules) {
+      if (rule.checkDocumentAsync) {
+        const context: AsyncDocumentRuleContext = { ...this.documentContext(rule, severity), ...extras };
+        await this.guardAsync(rule, undefined, () => rule.checkDocumentAsync?.(context));
+      }
+      if (!rule.checkRecordAsync) continue;
+      for (const site of this.sitesFor(rule)) {
+        const context: AsyncRecordRuleContext = { ...this.recordContext(rule, severity, site), ...extras };
+        await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
+      }
+    }
+  }
+
+  result(): DocumentAnalysis {
+    const findings = this.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+    return { document: this.document, findings, ruleFailures: this.failures };
+  }
+
+  private sitesFor(rule: RuleDefinition): SpfRecordSite[] {
+    return rule.includeNearMisses ? this.document.sites : this.document.sites.filter((site) => site.version === 'spf');
+  }
+
+  private messageFactory(rule: RuleDefinition) {
+    return (key: string, args: Record<string, string | number> = {}): MessageData => {
+      const template = rule.messages[key];
+      if (template === undefined) throw new Error(`rule ${rule.meta.code} has no message "${key}"`);
+      return message(`${rule.meta.code}.${key}`, template, args);
+    };
+  }
+
+  private documentContext(rule: RuleDefinition, severity: ReportedSeverity): DocumentRuleContext {
+    return {
+      document: this.document,
+      settings: this.options,
+      message: this.messageFactory(rule),
+      sitesAt: (owner) => this.sitesByOwner.get(ownerKey(owner)) ?? [],
+      reportAt: (range, messageData, extras = {}) => {
+        const site = extras.recordRange ? this.document.sites.find((candidate) => candidate.range.start === extras.recordRange?.start) : undefined;
+        if (site && this.isDisabled(site, rule)) return;
+        const finding = this.makeFinding(rule, severity, range, messageData, extras);
+        if (extras.pieces && extras.pieces.length > 1) finding.pieces = extras.pieces;
+        if (extras.recordRange) finding.recordRange = extras.recordRange;
+        this.findings.push(finding);
+      },
+    };
+  }
+
+  private recordContext(rule: RuleDefinition, severity: ReportedSeverity, site: SpfRecordSite): RecordRuleContext {
+    const key = ownerKey(site.owner);
+    const base = this.documentContext(rule, severity);
+    return {
+      ...base,
+      site,
+      siblings: site.owner === undefined ? [] : (this.sitesByOwner.get(key) ?? []).filter((other) => other !== site),
+      ownerRecords: site.owner === undefined ? [] : (this.recordsByOwner.get(key) ?? []).filter((other) => other !== site.zoneRecord),
+      map: (valueRange) => mapSiteRange(site, valueRange),
+      report: (valueRange, messageData, extras: ReportExtras = {}) => {
+        const mapped = mapSiteRange(site, valueRange);
+        base.reportAt(mapped.range, messageData, { ...extras, pieces: mapped.pieces, recordRange: site.range });
+      },
+      valueFix: (title, edits, flags) => buildValueFix(this.text, site, title, edits, flags, this.options.maxStringOctets),
+    };
+  }
+
+  private makeFinding(rule: RuleDefinition, severity: ReportedSeverity, range: TextRange, messageData: MessageData, extras: ReportExtras): Finding {
+    const finding: Finding = { code: rule.meta.code, alias: rule.meta.alias, message: messageData, severity: extras.severity ?? severity, range };
+    const fixes = (extras.fixes ?? []).filter((fix): fix is Fix => fix !== undefined);
+    if (fixes.length > 0) finding.fixes = fixes;
+    if (extras.related && extras.related.length > 0) finding.related = extras.related;
+    return finding;
+  }
+
+  private isDisabled(site: SpfRecordSite, rule: RuleDefinition): boolean {
+    if (!this.disabled.has(site.index)) {
+      const strings = site.value.strings.map((item) => item.range);
+      this.disabled.set(site.index, disabledRulesFor(this.text, this.document.lines, site.range, strings));
+    }
+    return isRuleDisabled(this.disabled.get(site.index), rule.meta.code, rule.meta.alias);
+  }
+
+  private previewFix(fix: Fix): FixPreview | undefined {
+    const applied = applyEdits(this.text, fix.edits);
+    if (!applied.ok) return undefined;
+    const document = readDocument(applied.text, { kind: this.document.kind, origin: this.options.origin, codeStrings: this.options.codeStrings });
+    const at = Math.min(...fix.edits.map((edit) => edit.range.start));
+    const site = document.sites.find((candidate) => candidate.range.start <= at && at <= candidate.range.end);
+    return site ? { text: applied.text, document, site } : { text: applied.text, document };
+  }
+
+  private guard(rule: RuleDefinition, site: SpfRecordSite | undefined, check: () => void): void {
+    try {
+      check();
+    } catch (error) {
+      this.reportFailure(rule, site, error);
+    }
+  }
+
+  private async guardAsync(rule: RuleDefinition, site: SpfRecordSite | undefined, check: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await check();
+    } catch (error) {
+      this.reportFailure(rule, site, error);
+    }
+  }
+
+  private reportFailure(rule: RuleDefinition, site: SpfRecordSite | undefined, error: unknown): void {
+    const text = error instanceof Error ? error.message : String(error);
+    const range = site?.range ?? { start: 0, end: 0 };
+    this.failures.push(site ? { code: rule.meta.code, error: text, recordRange: range } : { code: rule.meta.code, error: text });
+    const failure: Finding = {
+      code: RULE_FAILURE_CODE,
+      alias: RULE_FAILURE_ALIAS,
+      message: message(`${RULE_FAILURE_CODE}.ruleFailure`, ANALYZER_MESSAGES['SPF000.ruleFailure'], { code: rule.meta.code, error: text }),
+      severity: 'warning',
+      range,
+    };
+    if (site) failure.recordRange = site.range;
+    this.findings.push(failure);
+  }
+}
+
+function ownerKey(owner: string | undefined): string {
+  return owner === undefined ? '' : normalizeName(owner);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

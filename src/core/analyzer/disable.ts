@@ -1,0 +1,60 @@
+/**
+ * Inline disable comments: `; spf-doctor-disable SPF006, terms-after-all` (codes or aliases,
+ * separated by commas or blanks; none means every rule) turns rules off for one record. The
+ * comment may sit on any line of the record (after its data) or alone on the line just before
+ * it. `#` and `//` comments are understood too, for DNS-as-code files.
+ */
+import type { TextEdit, TextRange } from '../text/range';
+import type { LineIndex } from '../text/line-index';
+
+const MARKER = 'spf-doctor-disable';
+const DIRECTIVE = /(?:;|#|\/\/)[ \t]*spf-doctor-disable\b([^\r\n;#]*)/i;
+
+/** The rules a record's disable comments turn off: a set of lower-cased codes/aliases, or `all`. */
+export type DisabledRules = ReadonlySet<string> | 'all';
+
+/**
+ * Reads the disable comments that apply to the record at `recordRange`. `stringRanges` are the
+ * record's quoted strings: a marker inside one is data, not a comment.
+ */
+export function disabledRulesFor(text: string, lines: LineIndex, recordRange: TextRange, stringRanges: readonly TextRange[]): DisabledRules | undefined {
+  const firstLine = lines.positionAt(recordRange.start).line;
+  const lastLine = lines.positionAt(recordRange.end).line;
+  const names = new Set<string>();
+  let all = false;
+  for (let line = Math.max(0, firstLine - 1); line <= lastLine; line++) {
+    const lineStart = lines.offsetAt({ line, column: 0 });
+    const lineEnd = lines.offsetAt({ line, column: Number.MAX_SAFE_INTEGER });
+    const lineText = text.slice(lineStart, lineEnd);
+    if (!lineText.toLowerCase().includes(MARKER)) continue;
+    const match = DIRECTIVE.exec(lineText);
+    if (!match) continue;
+    const at = lineStart + match.index;
+    if (stringRanges.some((range) => range.start <= at && at < range.end)) continue;
+    // The line before the record counts only when it holds nothing but the comment.
+    if (line < firstLine && lineText.slice(0, match.index).trim() !== '') continue;
+    const listed = match[1].split(/[\s,]+/).filter((name) => name.length > 0);
+    if (listed.length === 0) all = true;
+    for (const name of listed) names.add(name.toLowerCase());
+  }
+  if (all) return 'all';
+  return names.size > 0 ? names : undefined;
+}
+
+/** True when `disabled` turns off the rule with this code and alias. */
+export function isRuleDisabled(disabled: DisabledRules | undefined, code: string, alias: string): boolean {
+  if (!disabled) return false;
+  return disabled === 'all' || disabled.has(code.toLowerCase()) || disabled.has(alias.toLowerCase());
+}
+
+/**
+ * The edit behind "Disable SPF0NN for this record": a comment line just before the record's
+ * first line, indented like it. `commentLeader` is `;` for zone files (`#` or `//` in code).
+ */
+export function disableCommentEdit(text: string, lines: LineIndex, recordRange: TextRange, code: string, commentLeader = ';'): TextEdit {
+  const line = lines.positionAt(recordRange.start).line;
+  const lineStart = lines.offsetAt({ line, column: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, recordRange.start))?.[0] ?? '';
+  const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: lineStart, end: lineStart }, newText: `${indent}${commentLeader} ${MARKER} ${code}${lineBreak}` };
+}

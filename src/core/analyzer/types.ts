@@ -1,0 +1,102 @@
+/**
+ * Findings and fixes as plain data (the shape every front end consumes: VS Code diagnostics and
+ * code actions, the CLI's report and `--fix`, the tests).
+ *
+ * Ranges are offsets into the analysed document (UTF-16 code units, end exclusive).
+ *
+ * A term of a TXT record can be split across two character-strings (`"...ip4:192.0." "2.1 ~all"`).
+ * A finding then has ONE `range` — from the first piece's start to the last piece's end, quotes
+ * and blanks between the strings included — because an editor diagnostic takes a single range,
+ * and `pieces` holds the exact document range of every piece (for highlighting or hovers). When
+ * the term lies in one string, `pieces` is absent.
+ */
+import type { TextEdit, TextRange } from '../text/range';
+
+/** How serious a finding is; `off` turns a rule off. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+/** Severities a finding can carry (a rule that is `off` reports nothing). */
+export type ReportedSeverity = Exclude<Severity, 'off'>;
+
+/**
+ * A user-visible message as data: a stable id (`SPF008.termsAfterAll`), its arguments and the
+ * English text. A front end that localises looks `id` up in its own catalog and fills in `args`
+ * with {@link formatMessage}; the rules never change for a new language.
+ */
+export interface MessageData {
+  id: string;
+  args: Record<string, string | number>;
+  text: string;
+}
+
+/** Code-action kinds, as VS Code names them. */
+export type FixKind = 'quickfix' | 'source.fixAll' | 'refactor.rewrite';
+
+/** A fix: a title and document edits, applied by the core's one routine (`applyFixes`). */
+export interface Fix {
+  title: MessageData;
+  edits: TextEdit[];
+  /** Set on the one safe fix of a finding; "fix all" applies only preferred fixes. */
+  isPreferred?: boolean;
+  /** Defaults to `quickfix`. */
+  kind?: FixKind;
+  /** True when applying it changes who may send mail for the domain (a policy decision). */
+  changesPolicy?: boolean;
+}
+
+/** A place related to a finding: the other SPF record at a name, the term that hides another… */
+export interface RelatedInformation {
+  message: MessageData;
+  range: TextRange;
+  /** Another document; absent means the analysed document. */
+  uri?: string;
+}
+
+/** One problem found by one rule. */
+export interface Finding {
+  /** Stable rule code, `SPF001`…; links to `docs/rules/<code>.md`. */
+  code: string;
+  /** Readable rule alias, `terms-after-all`. */
+  alias: string;
+  message: MessageData;
+  severity: ReportedSeverity;
+  /** The one range to underline (see the module comment for split terms). */
+  range: TextRange;
+  /** The exact document ranges of a term split across strings, in document order. */
+  pieces?: TextRange[];
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  /** The whole DNS record the finding is about (for "disable for this record"). */
+  recordRange?: TextRange;
+}
+
+/** Metadata of a rule: the source of its doc page link and of the README rules table. */
+export interface RuleMeta {
+  /** `SPF0NN`, never reused for another meaning. */
+  code: string;
+  /** kebab-case alias usable wherever the code is (settings, disable comments). */
+  alias: string;
+  /** One line, for the README table. */
+  title: string;
+  /** What the rule checks and why, in a sentence or two. */
+  description: string;
+  defaultSeverity: ReportedSeverity;
+  /** Where the rule's reasoning comes from, e.g. `7208 §5.1`. */
+  rfc: string;
+  /** Path of the doc page in the repository. */
+  docs: string;
+  /** True when the rule needs DNS (it then runs only in the asynchronous analysis). */
+  needsDns?: boolean;
+  /** True when at least one of its findings can carry a fix. */
+  fixable?: boolean;
+}
+
+/** Fills `{name}` placeholders of a message template with arguments (unknown names stay). */
+export function formatMessage(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** Builds {@link MessageData} from an id, an English template and arguments. */
+export function message(id: string, template: string, args: Record<string, string | number> = {}): MessageData {
+  return { id, args, text: formatMessage(template, args) };
+}
