@@ -1,0 +1,44 @@
+/**
+ * Strings of one TXT record are joined with no separator (RFC 7208 §3.3). When a record is split
+ * between two terms without a space, the terms run together (`"… ip4:192.0.2.1" "include:…"` is
+ * read as `ip4:192.0.2.1include:…`). This finds such junctions; SPF019 reports them and the
+ * syntax rules leave those terms to it.
+ */
+import type { SpfRecordSite } from '../analyzer/document';
+import { parseRecord } from '../spf/parser';
+
+/** A junction of two strings inside one term, where a space was probably forgotten. */
+export interface GluedJunction {
+  termIndex: number;
+  /** Value offset where the later string starts. */
+  offset: number;
+}
+
+const TERM_START = /^[+\-~?]?(?:all|include|a|mx|ptr|ip4|ip6|exists)(?=[:/]|$)|^(?:redirect|exp)=/i;
+const cache = new WeakMap<SpfRecordSite, GluedJunction[]>();
+
+/** The glued junctions of a record, at most one per term. */
+export function gluedJunctions(site: SpfRecordSite): GluedJunction[] {
+  const cached = cache.get(site);
+  if (cached) return cached;
+  const { record, value } = site;
+  const junctions: GluedJunction[] = [];
+  for (let i = 1; i < value.strings.length; i++) {
+    const offset = value.strings[i].valueStart;
+    if (offset <= 0 || offset >= record.text.length || record.text[offset - 1] === ' ' || record.text[offset] === ' ') continue;
+    const term = record.terms.find((candidate) => candidate.range.start < offset && offset < candidate.range.end);
+    if (!term || junctions.some((junction) => junction.termIndex === term.index)) continue;
+    const left = record.text.slice(term.range.start, offset);
+    const right = record.text.slice(offset, term.range.end);
+    if (!TERM_START.test(right)) continue;
+    if (parseRecord(`v=spf1 ${left}`).errors.length > 0 || parseRecord(`v=spf1 ${right}`).errors.length > 0) continue;
+    junctions.push({ termIndex: term.index, offset });
+  }
+  cache.set(site, junctions);
+  return junctions;
+}
+
+/** Indexes of the terms that contain a glued junction. */
+export function gluedTermIndexes(site: SpfRecordSite): Set<number> {
+  return new Set(gluedJunctions(site).map((junction) => junction.termIndex));
+}

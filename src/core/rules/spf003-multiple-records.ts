@@ -1,0 +1,32 @@
+/**
+ * SPF003 multiple-records: more than one `v=spf1` TXT record at one name. RFC 7208 §4.5: when
+ * more than one record remains after discarding non-SPF TXT records, `check_host()` returns
+ * permerror, so none of them is used.
+ */
+import type { RuleDefinition } from '../analyzer/rule-api';
+import { ruleMeta } from './support';
+
+export const multipleRecordsRule: RuleDefinition = {
+  meta: ruleMeta({
+    code: 'SPF003',
+    alias: 'multiple-records',
+    title: 'More than one SPF record at a name',
+    description: 'Two or more v=spf1 TXT records at one name make every SPF check of that name a permerror; merge them into one record.',
+    defaultSeverity: 'error',
+    rfc: '7208 §4.5, §3.2',
+  }),
+  messages: {
+    multipleRecords: '{owner} has {count} SPF records. Receivers return permerror when a name has more than one "v=spf1" TXT record (RFC 7208 §4.5), so none of them works: merge them into one record.',
+    otherRecord: 'Another SPF record at {owner}',
+  },
+  checkRecord(context) {
+    const { site } = context;
+    if (site.owner === undefined || site.rrType !== 'TXT') return;
+    const others = context.siblings.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
+    if (others.length === 0) return;
+    const owner = site.owner;
+    context.report({ start: 0, end: site.record.versionRange?.end ?? 0 }, context.message('multipleRecords', { owner, count: others.length + 1 }), {
+      related: others.map((other) => ({ message: context.message('otherRecord', { owner }), range: other.range })),
+    });
+  },
+};

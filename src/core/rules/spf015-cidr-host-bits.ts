@@ -1,0 +1,41 @@
+/**
+ * SPF015 cidr-host-bits: `ip4:192.0.2.10/24` — an address with bits set below its prefix
+ * length. SPF compares only the prefix (RFC 7208 §5.6), so it means `192.0.2.0/24`: all 256
+ * addresses, which is often not what was meant (a single host, `/32`).
+ */
+import ipaddr from 'ipaddr.js';
+import type { RuleDefinition } from '../analyzer/rule-api';
+import { ruleMeta } from './support';
+
+export const cidrHostBitsRule: RuleDefinition = {
+  meta: ruleMeta({
+    code: 'SPF015',
+    alias: 'cidr-host-bits',
+    title: 'Network written with host bits set',
+    description: 'An ip4/ip6 network whose address has bits set past the prefix length authorises the whole network; write its network address, or drop the prefix for one host.',
+    defaultSeverity: 'warning',
+    rfc: '7208 §5.6',
+    fixable: true,
+  }),
+  messages: {
+    hostBits: '"{term}" has host bits set past /{prefix}: SPF compares only the first {prefix} bits (RFC 7208 §5.6), so it authorises all of {network}/{prefix}. Write "{network}/{prefix}" if you mean the network, or "{address}" alone for one host.',
+    useNetwork: 'Write the network as {network}/{prefix} (same meaning)',
+    useHost: 'Authorise only the host {address}',
+  },
+  checkRecord(context) {
+    for (const mechanism of context.site.record.mechanisms) {
+      const network = mechanism.network;
+      if (!network?.cidr) continue;
+      const prefix = network.prefixLength;
+      const cidr = `${network.address.toString()}/${prefix}`;
+      const base = network.address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+      if (base.toNormalizedString() === network.address.toNormalizedString()) continue;
+      const args = { term: mechanism.text, prefix, network: base.toString(), address: network.text };
+      const fixes = [
+        context.valueFix(context.message('useNetwork', args), [{ range: network.range, newText: base.toString() }], { isPreferred: true }),
+        context.valueFix(context.message('useHost', args), [{ range: network.cidr.range, newText: '' }], { changesPolicy: true }),
+      ];
+      context.report(mechanism.range, context.message('hostBits', args), { fixes });
+    }
+  },
+};
