@@ -11,7 +11,8 @@ import { DEFAULT_LIMITS, EvaluationState, EvaluationStop, dnsFailure, type SpfLi
 import { createMacroContext, expandMacroString, parseMacroString, type MacroContext } from './macro';
 import { evaluateA, evaluateExists, evaluateMx, evaluateNetwork, evaluatePtr, validatedDomainFor } from './mechanisms';
 import { isSpfRecordText, parseRecord } from './parser';
-import type { DnsQueryTrace, EvaluationTrace, ExplanationTrace, SpfResult, SpfTrace, TermTrace } from './trace';
+import { RecordPrefetcher } from './prefetch';
+import { findDecidingTerm, type DnsQueryTrace, type EvaluationTrace, type ExplanationTrace, type SpfResult, type SpfTrace, type TermTrace } from './trace';
 
 export type { SpfLimits } from './evaluation-state';
 export { DEFAULT_LIMITS as DEFAULT_SPF_LIMITS } from './evaluation-state';
@@ -39,6 +40,12 @@ export interface CheckHostOptions {
   /** Cancels the evaluation (the result becomes temperror). */
   signal?: AbortSignal;
   limits?: Partial<SpfLimits>;
+  /**
+   * Send the TXT queries of macro-free include/redirect targets ahead, in parallel (default
+   * true). Results and counted limits are those of sequential evaluation; at most
+   * `limits.dnsTerms` queries are sent ahead.
+   */
+  prefetch?: boolean;
 }
 
 export interface CheckHostResult {
@@ -96,12 +103,15 @@ export async function checkHost(request: SpfRequest, options: CheckHostOptions):
       timestamp: Math.floor(now / 1000),
     });
   };
-  const state = new EvaluationState(options.resolver, limits, client, options.signal);
+  const prefetcher = options.prefetch === false ? undefined : new RecordPrefetcher(options.resolver, options.signal, limits.dnsTerms);
+  const state = new EvaluationState(options.resolver, limits, client, options.signal, prefetcher);
   const evaluator = new Evaluator(state, options.defaultExplanation, makeMacroBase);
   trace.root = await evaluator.evaluate(domain, 'check_host', true, []);
   trace.dnsTerms = state.dnsTerms;
   trace.voidLookups = state.voidLookups;
   trace.queryCount = state.queryCount;
+  const decidedBy = findDecidingTerm(trace.root);
+  if (decidedBy) trace.decidedBy = decidedBy;
   trace.elapsedMs = performance.now() - started;
   const explanation = trace.root.result === 'fail' ? trace.root.explanation?.text : undefined;
   return explanation === undefined ? { result: trace.root.result, trace } : { result: trace.root.result, explanation, trace };
@@ -177,6 +187,7 @@ class Evaluator {
     }
     trace.record = selection.record;
     const record = parseRecord(selection.record);
+    if (record.errors.length === 0) this.state.prefetcher?.prefetchTargets(record);
     if (record.errors.length > 0) {
       trace.errors = record.errors;
       trace.result = 'permerror';

@@ -5,6 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { DnsResponse, QueryType, Resolver } from '../dns/resolver';
+import type { RecordPrefetcher } from './prefetch';
 import type { CounterEvent, DnsQueryTrace, SpfResult, TermTrace } from './trace';
 
 /** The limits of RFC 7208 §4.6.4 (and a guard on include/redirect nesting). */
@@ -60,17 +61,22 @@ export class EvaluationState {
     readonly limits: SpfLimits,
     readonly client: IPv4 | IPv6,
     readonly signal: AbortSignal | undefined,
+    /** Answers fetched ahead for include/redirect targets, when prefetching is on. */
+    readonly prefetcher?: RecordPrefetcher,
   ) {
     this.addressType = client.kind() === 'ipv4' ? 'A' : 'AAAA';
   }
 
-  /** Sends one query and records it in `sink`. */
+  /** Sends one query (or takes the answer fetched ahead) and records it in `sink`. */
   async query<T extends QueryType>(name: string, type: T, sink: DnsQueryTrace[]): Promise<DnsResponse<T>> {
     const started = performance.now();
+    const ahead = type === 'TXT' ? (this.prefetcher?.take(name) as Promise<DnsResponse<T>> | undefined) : undefined;
     const response: DnsResponse<T> = this.signal?.aborted
       ? { status: 'error', code: 'CANCELLED', message: 'the evaluation was cancelled' }
-      : await this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined);
-    sink.push({ name, type, response, elapsedMs: performance.now() - started });
+      : await (ahead ?? this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined));
+    const trace: DnsQueryTrace = { name, type, response, elapsedMs: performance.now() - started };
+    if (ahead) trace.prefetched = true;
+    sink.push(trace);
     this.queryCount++;
     return response;
   }

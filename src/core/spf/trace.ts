@@ -15,7 +15,10 @@ export interface DnsQueryTrace {
   type: QueryType;
   /** The resolver's answer, unchanged. */
   response: DnsResponse;
+  /** Time the evaluation waited for the answer. */
   elapsedMs: number;
+  /** True when the query was sent ahead (see `CheckHostOptions.prefetch`); `elapsedMs` is then the wait left. */
+  prefetched?: boolean;
 }
 
 /** One step of a counter (RFC 7208 §4.6.4): which term, in which record, brought it to `count`. */
@@ -91,8 +94,21 @@ export interface SpfTrace {
   /** Every void lookup, in evaluation order (RFC 7208 §4.6.4: at most `limit`). */
   voidLookups: CounterEvent[];
   limits: { dnsTerms: number; voidLookups: number };
+  /** The term that decided the result, following redirects down to the record that decided. */
+  decidedBy?: { domain: string; term: string; termIndex: number; range: TextRange };
   queryCount: number;
   elapsedMs: number;
+}
+
+/** Finds the deciding term of an evaluation, descending into redirect= evaluations. */
+export function findDecidingTerm(evaluation: EvaluationTrace): SpfTrace['decidedBy'] {
+  if (evaluation.decidingTerm === undefined) return undefined;
+  const step = evaluation.terms[evaluation.decidingTerm];
+  if (step.child && step.child.via === 'redirect' && step.outcome === 'match') {
+    const inner = findDecidingTerm(step.child);
+    if (inner) return inner;
+  }
+  return { domain: evaluation.domain, term: step.term, termIndex: step.termIndex, range: step.range };
 }
 
 /** Short text of a DNS answer: `A 192.0.2.1, 192.0.2.2`, `NXDOMAIN`, `error TIMEOUT: ...`. */
@@ -127,7 +143,8 @@ function formatMs(ms: number): string {
 
 function renderQueries(queries: DnsQueryTrace[], prefix: string, lines: string[]): void {
   for (const query of queries) {
-    lines.push(`${prefix}? ${query.type} ${query.name} → ${describeResponse(query)} (${formatMs(query.elapsedMs)})`);
+    const ahead = query.prefetched ? ', sent ahead' : '';
+    lines.push(`${prefix}? ${query.type} ${query.name} → ${describeResponse(query)} (${formatMs(query.elapsedMs)}${ahead})`);
   }
 }
 
@@ -167,6 +184,7 @@ export function renderTrace(trace: SpfTrace): string {
   const { request } = trace;
   const lines = [`check_host(ip=${request.ip}, domain=${request.domain}, sender=${request.sender}, helo=${request.helo}) = ${trace.root.result}`];
   renderEvaluation(trace.root, '', lines);
+  if (trace.decidedBy) lines.push(`decided by: ${trace.decidedBy.term} in ${trace.decidedBy.domain}`);
   const lastDns = trace.dnsTerms[trace.dnsTerms.length - 1];
   lines.push(
     `DNS-querying terms: ${trace.dnsTerms.length}/${trace.limits.dnsTerms}` +

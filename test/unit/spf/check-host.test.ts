@@ -152,3 +152,18 @@ describe('checkHost (RFC 7208)', () => {
     assert.equal((await check({}, 'not-an-ip')).result, 'permerror');
   });
 });
+
+describe('checkHost trace: deciding term', () => {
+  it('follows redirect= to the term that decided', async () => {
+    const outcome = await check(
+      {
+        'example.com': { TXT: ['v=spf1 ip4:198.51.100.1 redirect=_spf.example.com'] },
+        '_spf.example.com': { TXT: ['v=spf1 a:host.example.com ~all'] },
+      },
+      '192.0.2.1',
+    );
+    assert.equal(outcome.result, 'softfail');
+    assert.deepEqual(outcome.trace.decidedBy, { domain: '_spf.example.com', term: '~all', termIndex: 1, range: { start: 26, end: 30 } });
+    assert.match(renderTrace(outcome.trace), /decided by: ~all in _spf\.example\.com/);
+  });
+});
