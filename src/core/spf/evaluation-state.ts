@@ -71,9 +71,15 @@ export class EvaluationState {
   async query<T extends QueryType>(name: string, type: T, sink: DnsQueryTrace[]): Promise<DnsResponse<T>> {
     const started = performance.now();
     const ahead = type === 'TXT' ? (this.prefetcher?.take(name) as Promise<DnsResponse<T>> | undefined) : undefined;
-    const response: DnsResponse<T> = this.signal?.aborted
-      ? { status: 'error', code: 'CANCELLED', message: 'the evaluation was cancelled' }
-      : await (ahead ?? this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined));
+    let response: DnsResponse<T>;
+    try {
+      response = this.signal?.aborted
+        ? { status: 'error', code: 'CANCELLED', message: 'the evaluation was cancelled' }
+        : await (ahead ?? this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined));
+    } catch (error) {
+      // The Resolver contract forbids rejections; a plugged-in resolver that breaks it still gets a result.
+      response = { status: 'error', code: 'OTHER', message: `the resolver failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
     const trace: DnsQueryTrace = { name, type, response, elapsedMs: performance.now() - started };
     if (ahead) trace.prefetched = true;
     sink.push(trace);

@@ -45,6 +45,8 @@ export class RecordPrefetcher {
     if (this.pending.has(key) || domainNameProblem(key) !== undefined) return;
     this.budget--;
     const promise = this.resolver.query(key, 'TXT', this.signal ? { signal: this.signal } : undefined);
+    // A rejection (which the Resolver contract forbids) is reported when the answer is taken.
+    promise.catch(() => undefined);
     this.pending.set(key, promise);
     promise.then((response) => {
       if (response.status !== 'ok') return;

@@ -167,3 +167,12 @@ describe('checkHost trace: deciding term', () => {
     assert.match(renderTrace(outcome.trace), /decided by: ~all in _spf\.example\.com/);
   });
 });
+
+describe('checkHost with a resolver that breaks its contract', () => {
+  it('turns a rejected query into temperror instead of throwing', async () => {
+    const resolver = { query: () => Promise.reject(new Error('boom')) };
+    const outcome = await checkHost({ ip: '192.0.2.1', sender: 'user@example.com', helo: 'h.example.com' }, { resolver });
+    assert.equal(outcome.result, 'temperror');
+    assert.match(outcome.trace.root.reason, /boom/);
+  });
+});
