@@ -187,13 +187,13 @@ class Evaluator {
     }
     trace.record = selection.record;
     const record = parseRecord(selection.record);
-    if (record.errors.length === 0) this.state.prefetcher?.prefetchTargets(record);
     if (record.errors.length > 0) {
       trace.errors = record.errors;
       trace.result = 'permerror';
       trace.reason = `syntax error in the record: ${record.errors[0].reason} (RFC 7208 §4.6)`;
       return trace;
     }
+    this.state.prefetcher?.prefetchTargets(record);
     const scope: Scope = { domain };
     try {
       for (const mechanism of record.mechanisms) {
@@ -228,7 +228,10 @@ class Evaluator {
   }
 
   private async expandTarget(spec: MacroString | undefined, scope: Scope, step: TermTrace): Promise<string> {
-    if (!spec) return scope.domain;
+    if (!spec) {
+      step.target = scope.domain;
+      return scope.domain;
+    }
     const context = this.macros(scope);
     const expanded = spec.usesPtr
       ? expandMacroString(spec, { ...context, validatedDomain: await validatedDomainFor(this.state, scope.domain, step.queries) }, 'domain-spec')

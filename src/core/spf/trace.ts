@@ -162,7 +162,7 @@ function renderEvaluation(evaluation: EvaluationTrace, prefix: string, lines: st
     if (term.voidLookupCount !== undefined) counters.push(`void lookups ${term.voidLookupCount}`);
     const outcome = term.outcome === 'error' ? `error (${term.errorResult})` : term.outcome;
     const decided = evaluation.decidingTerm === index ? '  ◀ decides' : '';
-    const target = term.target !== undefined ? ` [${term.target}]` : '';
+    const target = term.target !== undefined && !term.term.toLowerCase().includes(term.target.toLowerCase()) ? ` [→ ${term.target}]` : '';
     const counterText = counters.length > 0 ? `  {${counters.join(', ')}}` : '';
     lines.push(`${inner}${index === evaluation.terms.length - 1 ? '└' : '├'}─ ${term.term}${target}: ${outcome}${counterText}${decided}`);
     const detail = `${inner}${index === evaluation.terms.length - 1 ? ' ' : '│'}    `;
