@@ -29,3 +29,7 @@ export { parseTtl } from './readers/zone/ttl';
 export { parseRrType, parseRrClass, type RrType } from './readers/zone/rr-types';
 export * from './readers/txt-input';
 export * from './readers/code/find-spf-strings';
+export * from './readers/bounce/types';
+export { readBounce, MAX_SCANNED_TEXT, MAX_MIME_INPUT } from './readers/bounce/read-bounce';
+export type { BounceEvidenceRange, BounceEncoding } from './readers/bounce/text-map';
+export * from './services/mail-services';
