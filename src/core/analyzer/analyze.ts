@@ -7,6 +7,7 @@ import { normalizeName } from '../dns/resolver';
 import { applyEdits, type TextRange } from '../text/range';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TxtValue } from '../readers/txt/txt-value';
+import type { CodeLanguage } from '../readers/code/find-spf-strings';
 import { BUILTIN_RULES } from '../rules/registry';
 import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type SpfRecordSite } from './document';
 import { disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
@@ -31,7 +32,9 @@ export interface AnalyzeDocumentOptions extends AnalysisSettings {
   kind?: DocumentKind;
   /** Origin for relative names when the zone has no `$ORIGIN`. */
   origin?: string;
-  /** For `code` documents: the strings a DNS-as-code reader found. */
+  /** For `code` documents: the language of the source. */
+  language?: CodeLanguage;
+  /** For `code` documents: strings another reader found (wins over `language`; not re-read by `previewFix`). */
   codeStrings?: readonly TxtValue[];
   /** The rules to run (default: every built-in rule). */
   ruleSet?: readonly RuleDefinition[];
@@ -94,7 +97,7 @@ class AnalysisRun {
   private readonly disabled = new Map<number, DisabledRules | undefined>();
 
   constructor(readonly text: string, private readonly options: AnalyzeDocumentOptions) {
-    this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, codeStrings: options.codeStrings });
+    this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
     for (const rule of options.ruleSet ?? BUILTIN_RULES) {
       const severity = effectiveSeverity(rule, options);
       if (severity !== 'off') this.rules.push({ rule, severity });
@@ -196,7 +199,7 @@ class AnalysisRun {
   private previewFix(fix: Fix): FixPreview | undefined {
     const applied = applyEdits(this.text, fix.edits);
     if (!applied.ok) return undefined;
-    const document = readDocument(applied.text, { kind: this.document.kind, origin: this.options.origin, codeStrings: this.options.codeStrings });
+    const document = readDocument(applied.text, { kind: this.document.kind, origin: this.options.origin, language: this.options.language });
     const at = Math.min(...fix.edits.map((edit) => edit.range.start));
     const site = document.sites.find((candidate) => candidate.range.start <= at && at <= candidate.range.end);
     return site ? { text: applied.text, document, site } : { text: applied.text, document };

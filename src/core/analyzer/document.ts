@@ -8,7 +8,11 @@ import { parseRecord } from '../spf/parser';
 import type { SpfRecord } from '../spf/ast';
 import { readZone } from '../readers/zone/zone-reader';
 import type { ZoneFile, ZoneRecord } from '../readers/zone/zone-types';
-import { makeTxtValue, mapValueRange, type TxtString, type TxtValue } from '../readers/txt/txt-value';
+import { mapValueRange, type TxtValue } from '../readers/txt/txt-value';
+import { readTxtInput } from '../readers/txt-input';
+import { findSpfStrings, type CodeLanguage } from '../readers/code/find-spf-strings';
+import { parseRrType } from '../readers/zone/rr-types';
+import { absoluteOrigin, resolveName } from '../readers/zone/zone-names';
 import { classifyVersion, type VersionClass } from './version-tag';
 
 /**
@@ -16,7 +20,7 @@ import { classifyVersion, type VersionClass } from './version-tag';
  * - `zone`: a master file (RFC 1035 §5);
  * - `txt-line`: one TXT record line, with or without owner, TTL and class;
  * - `raw`: a record value (`v=spf1 …`), quoted or not, as pasted from a provider's panel;
- * - `code`: DNS-as-code source; its strings come from {@link AnalyzeDocumentOptions.codeStrings}.
+ * - `code`: DNS-as-code source (YAML, JSON, HCL, JavaScript/TypeScript string literals).
  */
 export type DocumentKind = 'zone' | 'txt-line' | 'raw' | 'code';
 
@@ -33,8 +37,10 @@ export interface SpfRecordSite {
   value: TxtValue;
   /** The parsed value (for a near miss, the parser reports the missing tag). */
   record: SpfRecord;
-  /** The zone record, for zone files and TXT lines. */
+  /** The zone record, for zone files. */
   zoneRecord?: ZoneRecord;
+  /** Where the record type is written (zone files and TXT lines). */
+  typeRange?: TextRange;
   /** The whole DNS record in the document (owner to last string), or the value's range. */
   range: TextRange;
 }
@@ -59,7 +65,9 @@ export interface ReadDocumentOptions {
   kind: DocumentKind;
   /** Origin for relative names of a zone file without `$ORIGIN`. */
   origin?: string;
-  /** For `code`: the string values found by a DNS-as-code reader (each with its offset map). */
+  /** For `code`: the language, read with `findSpfStrings`. */
+  language?: CodeLanguage;
+  /** For `code`: string values found by another reader (each with its offset map); wins over `language`. */
   codeStrings?: readonly TxtValue[];
 }
 
@@ -71,14 +79,13 @@ export function readDocument(text: string, options: ReadDocumentOptions): Analyz
       const zone = readZone(text, { origin: options.origin });
       return { text, kind: 'zone', zone, lines, sites: sitesOfZone(zone.records) };
     }
-    case 'txt-line': {
-      const zone = readTxtLine(text, options.origin);
-      return { text, kind: 'txt-line', zone, lines, sites: sitesOfZone(zone.records) };
-    }
+    case 'txt-line':
     case 'raw':
-      return { text, kind: 'raw', lines, sites: sitesOfValues([readRawValue(text)]) };
-    case 'code':
-      return { text, kind: 'code', lines, sites: sitesOfValues(options.codeStrings ?? []) };
+      return { text, kind: options.kind, lines, sites: sitesOfTxtInput(text, options.origin) };
+    case 'code': {
+      const values = options.codeStrings ?? (options.language ? findSpfStrings(text, options.language).values : []);
+      return { text, kind: 'code', lines, sites: sitesOfValues(values) };
+    }
   }
 }
 
@@ -104,6 +111,7 @@ function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
       value: zoneRecord.txt,
       record: parseRecord(zoneRecord.txt.value),
       zoneRecord,
+      typeRange: zoneRecord.type.range,
       range: zoneRecord.range,
     });
   }
@@ -120,73 +128,23 @@ function sitesOfValues(values: readonly TxtValue[]): SpfRecordSite[] {
   return sites;
 }
 
-const TYPE_OR_CLASS_FIRST = /^\s*(?:\d+[smhdw]?\s+)?(?:IN|CH|HS|TXT|SPF|TYPE16|TYPE99)(?:\s|$)/i;
-
-/**
- * A TXT line: read as a one-record zone. Without an owner (`IN TXT "…"`, `3600 TXT "…"`), the
- * line is read behind a placeholder owner so that its first word is not taken for one.
- */
-function readTxtLine(text: string, origin: string | undefined): ZoneFile {
-  if (!TYPE_OR_CLASS_FIRST.test(text.slice(0, 80))) return readZone(text, { origin });
-  return readBehindPrefix(text, '@ ', origin);
-}
-
-/**
- * A raw value: quoted strings are read as master-file character-strings (so `"…" "…"` keeps
- * its split); otherwise the trimmed text is one literal string.
- */
-function readRawValue(text: string): TxtValue {
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  if (text[start] === '"') {
-    const zone = readBehindPrefix(text, '@ TXT ', undefined);
-    const txt = zone.records[0]?.txt;
-    if (txt && txt.strings.length > 0) return txt;
-  }
-  const literal = text.slice(start, end);
-  const item: Omit<TxtString, 'valueStart'> = {
-    range: { start, end },
-    contentRange: { start, end },
-    text: literal,
-    octets: Buffer.byteLength(literal, 'utf8'),
-    quoted: false,
-    syntax: 'plain',
+/** A TXT line or a raw value, read by the small-input reader; the record's fields give owner and type. */
+function sitesOfTxtInput(text: string, origin: string | undefined): SpfRecordSite[] {
+  const read = readTxtInput(text);
+  if (!read.ok) return [];
+  const { value, fields } = read.input;
+  const version = classifyVersion(value.value);
+  if (version === 'other' || value.strings.length === 0) return [];
+  const typeCode = fields ? parseRrType(fields.type.text)?.code : 16;
+  const site: SpfRecordSite = {
+    index: 0,
+    version,
+    rrType: typeCode === 99 ? 'SPF' : 'TXT',
+    value,
+    record: parseRecord(value.value),
+    range: fields ? { start: (fields.owner ?? fields.ttl ?? fields.class ?? fields.type).range.start, end: value.range.end } : value.range,
   };
-  return makeTxtValue(end > start ? [item] : []);
-}
-
-/** Reads `prefix + text` as a zone and moves every range back into `text` (owner ranges in the prefix are dropped). */
-function readBehindPrefix(text: string, prefix: string, origin: string | undefined): ZoneFile {
-  const zone = readZone(prefix + text, { origin });
-  const shift = prefix.length;
-  const move = (range: TextRange): TextRange => ({ start: Math.max(0, range.start - shift), end: Math.max(0, range.end - shift) });
-  const records = zone.records.map((record): ZoneRecord => {
-    const moved: ZoneRecord = {
-      ...record,
-      range: move(record.range),
-      owner: record.owner.range && record.owner.range.start >= shift
-        ? { ...record.owner, range: move(record.owner.range) }
-        : { name: record.owner.name, inherited: record.owner.inherited },
-      class: record.class.range ? { ...record.class, range: move(record.class.range) } : record.class,
-      ttl: record.ttl?.range ? { ...record.ttl, range: move(record.ttl.range) } : record.ttl,
-      type: record.type.range.start >= shift ? { ...record.type, range: move(record.type.range) } : { ...record.type, range: { start: 0, end: 0 } },
-      rdata: record.rdata.map((word) => ({ ...word, range: move(word.range) })),
-    };
-    if (record.txt) {
-      moved.txt = makeTxtValue(record.txt.strings.map((item) => {
-        const placed: Omit<TxtString, 'valueStart'> = {
-          range: move(item.range),
-          contentRange: move(item.contentRange),
-          text: item.text,
-          octets: item.octets,
-          quoted: item.quoted,
-          syntax: item.syntax,
-        };
-        if (item.sourceOffsets) placed.sourceOffsets = item.sourceOffsets.map((offset) => Math.max(0, offset - shift));
-        return placed;
-      }));
-    }
-    return moved;
-  });
-  return { ...zone, records, errors: zone.errors.filter((issue) => issue.range.start >= shift).map((issue) => ({ ...issue, range: move(issue.range) })) };
+  if (fields) site.typeRange = fields.type.range;
+  if (fields?.owner) site.owner = resolveName(fields.owner.text, origin === undefined ? undefined : absoluteOrigin(origin));
+  return [site];
 }

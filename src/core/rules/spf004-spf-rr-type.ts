@@ -27,17 +27,16 @@ export const spfRrTypeRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site, document } = context;
-    const zoneRecord = site.zoneRecord;
-    if (site.rrType !== 'SPF' || !zoneRecord) return;
+    const typeRange = site.typeRange;
+    if (site.rrType !== 'SPF' || !typeRange) return;
     const txtSites = context.siblings.filter((other) => other.rrType === 'TXT' && other.version === 'spf');
-    const typeRange = zoneRecord.type.range;
     if (txtSites.length === 0) {
       const fix: Fix = { title: context.message('changeToTxt'), edits: [{ range: typeRange, newText: 'TXT' }], kind: 'quickfix', changesPolicy: true };
       context.reportAt(typeRange, context.message('spfType'), { fixes: [typeRange.end > typeRange.start ? fix : undefined], recordRange: site.range });
       return;
     }
     const same = txtSites.find((other) => other.value.value === site.value.value);
-    const removal = same ? removalEdit(document.text, zoneRecord, document.zone?.records ?? []) : undefined;
+    const removal = same && site.zoneRecord ? removalEdit(document.text, site.zoneRecord, document.zone?.records ?? []) : undefined;
     const fix: Fix | undefined = removal ? { title: context.message('removeRecord'), edits: [{ range: removal, newText: '' }], kind: 'quickfix', isPreferred: true } : undefined;
     context.reportAt(typeRange, context.message('spfTypeWithTxt'), {
       fixes: [fix],
