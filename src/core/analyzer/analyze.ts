@@ -24,7 +24,7 @@ import type {
   RuleDefinition,
 } from './rule-api';
 import { ANALYZER_MESSAGES } from './messages';
-import { message, type Finding, type Fix, type MessageData, type ReportedSeverity } from './types';
+import { message, type Finding, type Fix, type MessageData, type ReportedSeverity, type Severity } from './types';
 
 /** Options of {@link analyzeDocument}. */
 export interface AnalyzeDocumentOptions extends AnalysisSettings {
@@ -81,17 +81,18 @@ export async function analyzeDocumentWithDns(text: string, options: AnalyzeDocum
   return run.result();
 }
 
-/** The configured severity of a rule, or `off`. */
-export function effectiveSeverity(rule: RuleDefinition, settings: AnalysisSettings): ReportedSeverity | 'off' {
+/** The severity the settings give a rule (by code or alias), or undefined when they do not name it. */
+export function configuredSeverity(rule: RuleDefinition, settings: AnalysisSettings): Severity | undefined {
   const rules = settings.rules ?? {};
-  return rules[rule.meta.code] ?? rules[rule.meta.code.toUpperCase()] ?? rules[rule.meta.alias] ?? rule.meta.defaultSeverity;
+  return rules[rule.meta.code] ?? rules[rule.meta.code.toLowerCase()] ?? rules[rule.meta.alias];
 }
 
 class AnalysisRun {
   readonly document: AnalyzedDocument;
   private readonly findings: Finding[] = [];
   private readonly failures: RuleFailure[] = [];
-  private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity }[] = [];
+  /** `configured` is set when the settings name the rule; it then wins over a rule's own per-finding severity. */
+  private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity; configured: boolean }[] = [];
   private readonly sitesByOwner = new Map<string, SpfRecordSite[]>();
   private readonly recordsByOwner = new Map<string, ZoneRecord[]>();
   private readonly disabled = new Map<number, DisabledRules | undefined>();
@@ -99,31 +100,31 @@ class AnalysisRun {
   constructor(readonly text: string, private readonly options: AnalyzeDocumentOptions) {
     this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
     for (const rule of options.ruleSet ?? BUILTIN_RULES) {
-      const severity = effectiveSeverity(rule, options);
-      if (severity !== 'off') this.rules.push({ rule, severity });
+      const configured = configuredSeverity(rule, options);
+      if (configured !== 'off') this.rules.push({ rule, severity: configured ?? rule.meta.defaultSeverity, configured: configured !== undefined });
     }
     for (const site of this.document.sites) pushTo(this.sitesByOwner, ownerKey(site.owner), site);
     for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
   }
 
   runSync(): void {
-    for (const { rule, severity } of this.rules) {
-      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(this.documentContext(rule, severity)));
+    for (const { rule, severity, configured } of this.rules) {
+      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(this.documentContext(rule, severity, configured)));
       if (!rule.checkRecord) continue;
-      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(rule, severity, site)));
+      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(rule, severity, configured, site)));
     }
   }
 
   async runAsync(dns: DnsAnalysisContext): Promise<void> {
     const extras = { dns, previewFix: (fix: Fix) => this.previewFix(fix) };
-    for (const { rule, severity } of this.rules) {
+    for (const { rule, severity, configured } of this.rules) {
       if (rule.checkDocumentAsync) {
-        const context: AsyncDocumentRuleContext = { ...this.documentContext(rule, severity), ...extras };
+        const context: AsyncDocumentRuleContext = { ...this.documentContext(rule, severity, configured), ...extras };
         await this.guardAsync(rule, undefined, () => rule.checkDocumentAsync?.(context));
       }
       if (!rule.checkRecordAsync) continue;
       for (const site of this.sitesFor(rule)) {
-        const context: AsyncRecordRuleContext = { ...this.recordContext(rule, severity, site), ...extras };
+        const context: AsyncRecordRuleContext = { ...this.recordContext(rule, severity, configured, site), ...extras };
         await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
       }
     }
@@ -146,7 +147,7 @@ class AnalysisRun {
     };
   }
 
-  private documentContext(rule: RuleDefinition, severity: ReportedSeverity): DocumentRuleContext {
+  private documentContext(rule: RuleDefinition, severity: ReportedSeverity, configured: boolean): DocumentRuleContext {
     return {
       document: this.document,
       settings: this.options,
@@ -155,7 +156,8 @@ class AnalysisRun {
       reportAt: (range, messageData, extras = {}) => {
         const site = extras.recordRange ? this.document.sites.find((candidate) => candidate.range.start === extras.recordRange?.start) : undefined;
         if (site && this.isDisabled(site, rule)) return;
-        const finding = this.makeFinding(rule, severity, range, messageData, extras);
+        // A severity from the settings wins over the one a rule gives a particular finding.
+        const finding = this.makeFinding(rule, configured ? severity : extras.severity ?? severity, range, messageData, extras);
         if (extras.pieces && extras.pieces.length > 1) finding.pieces = extras.pieces;
         if (extras.recordRange) finding.recordRange = extras.recordRange;
         this.findings.push(finding);
@@ -163,9 +165,9 @@ class AnalysisRun {
     };
   }
 
-  private recordContext(rule: RuleDefinition, severity: ReportedSeverity, site: SpfRecordSite): RecordRuleContext {
+  private recordContext(rule: RuleDefinition, severity: ReportedSeverity, configured: boolean, site: SpfRecordSite): RecordRuleContext {
     const key = ownerKey(site.owner);
-    const base = this.documentContext(rule, severity);
+    const base = this.documentContext(rule, severity, configured);
     return {
       ...base,
       site,
@@ -181,7 +183,7 @@ class AnalysisRun {
   }
 
   private makeFinding(rule: RuleDefinition, severity: ReportedSeverity, range: TextRange, messageData: MessageData, extras: ReportExtras): Finding {
-    const finding: Finding = { code: rule.meta.code, alias: rule.meta.alias, message: messageData, severity: extras.severity ?? severity, range };
+    const finding: Finding = { code: rule.meta.code, alias: rule.meta.alias, message: messageData, severity, range };
     const fixes = (extras.fixes ?? []).filter((fix): fix is Fix => fix !== undefined);
     if (fixes.length > 0) finding.fixes = fixes;
     if (extras.related && extras.related.length > 0) finding.related = extras.related;
