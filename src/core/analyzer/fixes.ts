@@ -5,6 +5,7 @@
  */
 import { applyEdits, type ApplyEditsResult, type TextEdit, type TextRange } from '../text/range';
 import { mapValueEdit } from '../readers/txt/value-edit';
+import { parseRecord } from '../spf/parser';
 import type { SpfRecordSite } from './document';
 import type { FixFlags } from './rule-api';
 import type { Finding, Fix, MessageData } from './types';
@@ -13,7 +14,8 @@ import type { Finding, Fix, MessageData } from './types';
  * Builds a fix from edits of `site`'s value (value offsets, non-overlapping). The edits are
  * merged into one replacement of the span they cover and written back by `mapValueEdit`, which
  * keeps the quoting and escapes and re-splits a master-file string that would pass
- * `maxStringOctets`. Returns undefined when the value cannot be edited.
+ * `maxStringOctets`. Returns undefined when the value cannot be edited, or when the edited
+ * record would have more syntax errors than the current one (a fix never breaks a record).
  */
 export function buildValueFix(
   documentText: string,
@@ -30,6 +32,8 @@ export function buildValueFix(
   const end = Math.max(...sorted.map((edit) => edit.range.end));
   const merged = applyEdits(value.slice(start, end), sorted.map((edit) => ({ range: { start: edit.range.start - start, end: edit.range.end - start }, newText: edit.newText })));
   if (!merged.ok) return undefined;
+  const newValue = value.slice(0, start) + merged.text + value.slice(end);
+  if (site.version === 'spf' && parseRecord(newValue).errors.length > site.record.errors.length) return undefined;
   const mapped = mapValueEdit(documentText, site.value, { range: { start, end }, newText: merged.text }, { maxStringOctets });
   if (!mapped.ok) return undefined;
   const fix: Fix = { title, edits: mapped.edits, kind: flags.kind ?? 'quickfix' };

@@ -50,7 +50,9 @@ export const unknownMechanismRule: RuleDefinition = {
         const candidates = closest(term.name, MODIFIERS);
         if (candidates.length !== 1) continue;
         const suggestion = candidates[0];
-        const fix = context.valueFix(context.message('rename', { name: term.name, suggestion }), [{ range: term.nameRange, newText: suggestion }], { changesPolicy: true });
+        // With a real one present, renaming would make a duplicate (a permerror, RFC 7208 §6).
+        const alreadyPresent = suggestion === 'redirect' ? record.redirect !== undefined : record.exp !== undefined;
+        const fix = alreadyPresent ? undefined : context.valueFix(context.message('rename', { name: term.name, suggestion }), [{ range: term.nameRange, newText: suggestion }], { changesPolicy: true });
         context.report(term.range, context.message('misspeltModifier', { name: term.name, suggestion }), { fixes: [fix], severity: 'warning' });
       }
     }
