@@ -1,0 +1,55 @@
+/** Shared pieces of the CLI tests: fixture paths, in-process and child-process runs, the seed zones as wire records. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runCli } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/output';
+import { readZone } from '../../../src/core/readers/zone/zone-reader';
+import { zoneToMemoryRecords } from '../../../src/core/readers/zone/zone-to-memory-records';
+import type { TestRecord } from '../../support/dns-server';
+
+/** The repository root (tests run from out/test/unit/cli/). */
+export const ROOT = resolve(__dirname, '../../../..');
+export const FIXTURES = resolve(ROOT, 'test/fixtures/cli');
+export const SHOP_ZONE = resolve(FIXTURES, 'shop.example.co.jp.zone');
+export const XSERVER_ZONE = resolve(FIXTURES, 'xserver.jp.zone');
+export const EXAMPLE_NET_ZONE = resolve(FIXTURES, 'db.example.net');
+export const CLI_BUNDLE = resolve(ROOT, 'dist/cli.js');
+
+export interface RunOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process with captured output. */
+export async function runInProcess(argv: string[], options: { env?: Record<string, string>; tty?: boolean } = {}): Promise<RunOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: options.env ?? {},
+    stdoutIsTty: options.tty ?? false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the built `dist/cli.js` in a child process (asynchronously, so an in-process DNS server can answer it). */
+export function runBinary(argv: string[], env: Record<string, string> = {}): Promise<RunOutcome> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** The records of zone files, for the test DNS server. */
+export function wireRecords(...files: string[]): TestRecord[] {
+  return files.flatMap((file) => zoneToMemoryRecords(readZone(readFileSync(file, 'utf8'))) as TestRecord[]);
+}
