@@ -13,6 +13,8 @@ import type { TextEdit, TextRange } from '../text/range';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { Resolver } from '../dns/resolver';
 import type { checkHost } from '../spf/check-host';
+import type { MailService } from '../services/mail-services';
+import type { BounceContext } from './dns/bounce-context';
 import type { AnalyzedDocument, MappedRange, SpfRecordSite } from './document';
 import type { Fix, FixKind, MessageData, RelatedInformation, ReportedSeverity, RuleMeta, Severity } from './types';
 
@@ -22,6 +24,12 @@ export interface AnalysisSettings {
   rules?: Readonly<Record<string, Severity>>;
   /** Longest character-string to keep when fixing (default 255, RFC 1035 §3.3). */
   maxStringOctets?: number;
+  /** What a bounce said (client IP, SPF domain, checks): the DNS rules evaluate that IP on the draft (SPF026). */
+  bounce?: BounceContext;
+  /** Includes that flattening keeps as they are (e.g. providers that change addresses often). */
+  flattenKeep?: readonly string[];
+  /** Extra mail services (a user setting) tried before the built-in table when naming a relay's service. */
+  mailServices?: readonly MailService[];
 }
 
 /** Optional parts of a report. */
