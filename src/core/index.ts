@@ -43,3 +43,5 @@ export * from './analyzer/disable';
 export * from './analyzer/messages';
 export { classifyVersion, findNearMiss, type VersionClass, type NearMiss, type NearMissKind } from './analyzer/version-tag';
 export { BUILTIN_RULES, RESERVED_RULE_CODES, findRule } from './rules/registry';
+export * from './i18n/localize';
+export { JA_MESSAGES } from './i18n/ja';
