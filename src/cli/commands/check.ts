@@ -86,7 +86,16 @@ function usageError(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-type CheckValues = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'boolean' } ? boolean : string };
+interface CheckValues {
+  ip?: string;
+  sender?: string;
+  domain?: string;
+  helo?: string;
+  zone?: string[];
+  dns?: string[];
+  timeout?: string;
+  json?: boolean;
+}
 
 /** Validates the options and builds the request and the resolver. */
 function planCheck(values: CheckValues): Parsed<CheckPlan> {
@@ -101,8 +110,16 @@ function planCheck(values: CheckValues): Parsed<CheckPlan> {
     if (!parsedTimeout.ok) return parsedTimeout;
     timeout = parsedTimeout.value;
   }
-  const zoneFiles = values.zone ?? [];
-  const servers = values.dns ?? [];
+  const answers = buildResolver(values.zone ?? [], values.dns ?? [], timeout);
+  if (!answers.ok) return answers;
+  return { ok: true, value: { request: request.value, ...answers.value, json: values.json === true } };
+}
+
+/**
+ * Zone files alone (no network), DNS servers alone (the system's when none are given), or
+ * both: the zone files answer for their zones, the servers for every other name.
+ */
+function buildResolver(zoneFiles: string[], servers: string[], timeout: number): Parsed<Pick<CheckPlan, 'resolver' | 'source' | 'warnings'>> {
   let live: Resolver | undefined;
   let liveServers: string[] = [];
   if (zoneFiles.length === 0 || servers.length > 0) {
@@ -115,16 +132,21 @@ function planCheck(values: CheckValues): Parsed<CheckPlan> {
     liveServers = nodeResolver.getServers();
     live = new CachingResolver(nodeResolver);
   }
-  if (zoneFiles.length === 0) {
-    return { ok: true, value: { request: request.value, resolver: live as Resolver, source: { zoneFiles, servers: liveServers }, warnings: [], json: values.json === true } };
+  if (live !== undefined && zoneFiles.length === 0) {
+    return { ok: true, value: { resolver: live, source: { zoneFiles, servers: liveServers }, warnings: [] } };
   }
   const zones = loadZoneFiles(zoneFiles);
   if (!zones.ok) return zones;
   const { records, existingNames, apexes } = zones.value;
   const fromZones = new MemoryResolver(records, { existingNames });
-  const resolver = live === undefined ? fromZones : new OverlayResolver(fromZones, live, apexes);
-  const warnings = zones.value.warnings.map(formatFileProblem);
-  return { ok: true, value: { request: request.value, resolver, source: { zoneFiles, servers: liveServers, zoneApexes: apexes }, warnings, json: values.json === true } };
+  return {
+    ok: true,
+    value: {
+      resolver: live === undefined ? fromZones : new OverlayResolver(fromZones, live, apexes),
+      source: { zoneFiles, servers: liveServers, zoneApexes: apexes },
+      warnings: zones.value.warnings.map(formatFileProblem),
+    },
+  };
 }
 
 /** The `check_host()` inputs from --sender, --domain and --helo (RFC 7208 §4.1, §2.4). */
@@ -145,7 +167,6 @@ function buildRequest(ip: string, values: CheckValues): Parsed<SpfRequest> {
   if (sender === '' && values.helo === undefined) {
     return { ok: false, message: 'a null sender (--sender \'\') checks postmaster@HELO (RFC 7208 §2.4): give --helo NAME' };
   }
-  const checkedDomain = domain ?? (sender === '' ? values.helo : sender.slice(sender.lastIndexOf('@') + 1));
-  const helo = values.helo ?? (checkedDomain as string);
+  const helo = values.helo ?? domain ?? sender.slice(sender.lastIndexOf('@') + 1);
   return { ok: true, value: domain === undefined ? { ip, sender, helo } : { ip, sender, helo, domain } };
 }
