@@ -80,6 +80,9 @@ export function parseMacroString(
       continue;
     }
     flushLiteral(index);
+    // An invalid macro or escape stays in the parts as literal text, so the parts cover the range.
+    const percentAt = index;
+    let invalid = false;
     const next = text[index + 1];
     if (next !== undefined && index + 1 < end && next in ESCAPES) {
       parts.push({
@@ -100,8 +103,10 @@ export function parseMacroString(
       } else {
         const close = text.indexOf('}', index);
         index = close >= 0 && close < end ? close + 1 : end;
+        invalid = true;
       }
     } else {
+      invalid = true;
       report(
         { start: index, end: Math.min(index + 2, end) },
         "'%' must be followed by '{', '%', '_' or '-' (write '%%' for a literal percent sign)",
@@ -109,7 +114,7 @@ export function parseMacroString(
       );
       index = Math.min(index + 2, end);
     }
-    literalStart = index;
+    literalStart = invalid ? percentAt : index;
   }
   flushLiteral(end);
   return { range: { start, end }, text: text.slice(start, end), parts, hasMacros, usesPtr };

@@ -1,0 +1,29 @@
+/**
+ * Counterexamples the fuzz properties found, kept as plain tests so that the bugs they showed
+ * stay fixed whatever seed the fuzz runs use.
+ */
+import assert from 'node:assert/strict';
+import { parseRecord } from '../../../src/core/spf/parser';
+import type { MacroString } from '../../../src/core/spf/ast';
+
+/** The parts of a macro-string, as [kind, text] pairs, and whether they tile its range. */
+function tiling(macroString: MacroString): { parts: [string, string][]; covers: boolean } {
+  let cursor = macroString.range.start;
+  for (const part of macroString.parts) {
+    if (part.range.start !== cursor) return { parts: [], covers: false };
+    cursor = part.range.end;
+  }
+  return { parts: macroString.parts.map((part) => [part.kind, part.text]), covers: cursor === macroString.range.end };
+}
+
+describe('fuzz regressions', () => {
+  it('an invalid macro stays in the macro-string parts as literal text (parts cover the range)', () => {
+    // Found by fuzz: "v=spf1 include:%%.%{s00}" and "v=spf1 redirect=t%{5.example.com ~all".
+    const include = parseRecord('v=spf1 include:%%.%{s00}').mechanisms[0].domainSpec!;
+    assert.deepEqual(tiling(include), { parts: [['escape', '%%'], ['literal', '.'], ['literal', '%{s00}']], covers: true });
+    const redirect = parseRecord('v=spf1 redirect=t%{5.example.com ~all').redirect!.value;
+    assert.deepEqual(tiling(redirect), { parts: [['literal', 't'], ['literal', '%{5.example.com']], covers: true });
+    const badEscape = parseRecord('v=spf1 a:%x.example.com').mechanisms[0].domainSpec!;
+    assert.deepEqual(tiling(badEscape), { parts: [['literal', '%x.example.com']], covers: true });
+  });
+});
