@@ -2,8 +2,8 @@
  * The built-in rules, in code order. Codes are stable: a code is never reused for another
  * meaning, and a removed rule leaves its code unused.
  *
- * Reserved for the rules that need DNS (they run in `analyzeDocumentWithDns`, with a resolver
- * and the `check_host()` engine; see issue 5):
+ * SPF020–SPF026 need DNS (they run only in `analyzeDocumentWithDns`, with a resolver and the
+ * `check_host()` engine; see issue 5):
  *   SPF020 lookup-limit        more than 10 DNS-querying terms, counted through include/redirect (RFC 7208 §4.6.4)
  *   SPF021 void-lookup-limit   more than 2 void lookups (RFC 7208 §4.6.4)
  *   SPF022 mx-ptr-name-limit   an mx or ptr term over 10 names (RFC 7208 §4.6.4)
@@ -33,17 +33,16 @@ import { broadNetworkRule } from './spf016-broad-network';
 import { stringTooLongRule } from './spf017-string-too-long';
 import { recordTooLongRule } from './spf018-record-too-long';
 import { gluedStringsRule } from './spf019-glued-strings';
+import { lookupLimitRule } from './spf020-lookup-limit';
+import { voidLookupLimitRule } from './spf021-void-lookup-limit';
+import { mxPtrNameLimitRule } from './spf022-mx-ptr-name-limit';
+import { includeLoopRule } from './spf023-include-loop';
+import { includeNoSpfRule } from './spf024-include-no-spf';
+import { noSpfRecordRule } from './spf025-no-spf-record';
+import { ipNotAuthorizedRule } from './spf026-ip-not-authorized';
 
-/** Codes and aliases reserved for the DNS rules (not yet in {@link BUILTIN_RULES}). */
-export const RESERVED_RULE_CODES: Readonly<Record<string, string>> = {
-  SPF020: 'lookup-limit',
-  SPF021: 'void-lookup-limit',
-  SPF022: 'mx-ptr-name-limit',
-  SPF023: 'include-loop',
-  SPF024: 'include-no-spf',
-  SPF025: 'no-spf-record',
-  SPF026: 'ip-not-authorized',
-};
+/** Codes and aliases reserved for rules not yet in {@link BUILTIN_RULES} (none at present). */
+export const RESERVED_RULE_CODES: Readonly<Record<string, string>> = {};
 
 /** Every built-in rule. */
 export const BUILTIN_RULES: readonly RuleDefinition[] = [
@@ -66,6 +65,13 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   stringTooLongRule,
   recordTooLongRule,
   gluedStringsRule,
+  lookupLimitRule,
+  voidLookupLimitRule,
+  mxPtrNameLimitRule,
+  includeLoopRule,
+  includeNoSpfRule,
+  noSpfRecordRule,
+  ipNotAuthorizedRule,
 ];
 
 /** The rule with this code or alias (case-insensitive). */

@@ -18,8 +18,7 @@ export function renderRulesTable(metas: readonly RuleMeta[] = BUILTIN_RULES.map(
     '| Code | Alias | Checks | Default severity | Fix | Source |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
-    '',
-    `Reserved for rules that need DNS: ${reserved}.`,
+    ...(reserved ? ['', `Reserved for rules that need DNS: ${reserved}.`] : []),
   ].join('\n');
 }
 

@@ -20,7 +20,7 @@ export const lookupLimitRule: RuleDefinition = {
   messages: {
     overLimit: 'This record needs {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Receivers stop at the limit with permerror. Remove unused includes, replace a/mx by ip4:/ip6:, or flatten an include.',
     overLimitIncomplete: 'This record needs at least {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Not counted, because they could not be resolved: {unresolved}.',
-    termCost: '"{term}" costs {count} of them',
+    includedLookups: '"{term}" costs {count} of them',
   },
   async checkRecordAsync(context) {
     const tree = await treeOf(context);
@@ -28,7 +28,7 @@ export const lookupLimitRule: RuleDefinition = {
     const counted = tree.root.terms.filter((term) => term.totalLookups > 0);
     const arithmetic = `${counted.map((term) => `${shown(term.term, 40)} (${term.totalLookups})`).join(' + ')} = ${tree.dnsLookups} > ${tree.limits.dnsTerms}`;
     const args = { total: tree.dnsLookups, limit: tree.limits.dnsTerms, arithmetic, unresolved: tree.unresolved.map((item) => `${item.type} ${item.name}`).join(', ') };
-    const related = counted.map((term) => ({ message: context.message('termCost', { term: term.term, count: term.totalLookups }), range: context.map(term.range).range }));
+    const related = counted.map((term) => ({ message: context.message('includedLookups', { term: term.term, count: term.totalLookups }), range: context.map(term.range).range }));
     const { record } = context.site;
     context.report(record.versionRange ?? { start: 0, end: 0 }, context.message(tree.complete ? 'overLimit' : 'overLimitIncomplete', args), { related });
   },

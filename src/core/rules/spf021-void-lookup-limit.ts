@@ -19,7 +19,7 @@ export const voidLookupLimitRule: RuleDefinition = {
   }),
   messages: {
     overLimit: 'This record makes {total} void lookups (names that do not exist or have no records), more than {limit} (RFC 7208 §4.6.4): {terms}. Receivers return permerror. Remove the terms for names that no longer exist.',
-    voidHere: '"{term}" looks up a name that does not exist or has no records',
+    includedVoidLookup: '"{term}" looks up a name that does not exist or has no records',
   },
   async checkRecordAsync(context) {
     const tree = await treeOf(context);
@@ -32,7 +32,7 @@ export const voidLookupLimitRule: RuleDefinition = {
     });
     const related = tree.root.terms
       .filter((term) => term.totalVoidLookups > 0)
-      .map((term) => ({ message: context.message('voidHere', { term: term.term }), range: context.map(term.range).range }));
+      .map((term) => ({ message: context.message('includedVoidLookup', { term: term.term }), range: context.map(term.range).range }));
     const args = { total: tree.voidLookups, limit: tree.limits.voidLookups, terms: named.join(', ') };
     context.report(context.site.record.versionRange ?? { start: 0, end: 0 }, context.message('overLimit', args), { related });
   },

@@ -23,7 +23,7 @@ export const includeLoopRule: RuleDefinition = {
   }),
   messages: {
     loop: '"{term}" leads back to a record already being evaluated: {path}. Receivers return permerror (RFC 7208 §5.2, §6.1). Remove the term that closes the loop.',
-    closesLoop: '"{term}" in {domain} closes the loop',
+    otherClosingTerm: '"{term}" in {domain} closes the loop',
   },
   async checkRecordAsync(context) {
     const tree = await treeOf(context);
@@ -33,7 +33,7 @@ export const includeLoopRule: RuleDefinition = {
       for (const site of context.sitesAt(found.record.domain)) {
         const closing = site.record.terms.find((term) => term.index === found.term.termIndex);
         if (closing && site.version === 'spf') {
-          related.push({ message: context.message('closesLoop', { term: found.term.term, domain: normalizeName(found.record.domain) }), range: mapSiteRange(site, closing.range).range });
+          related.push({ message: context.message('otherClosingTerm', { term: found.term.term, domain: normalizeName(found.record.domain) }), range: mapSiteRange(site, closing.range).range });
         }
       }
       context.report(found.top.range, context.message('loop', { term: found.top.term, path: found.problem.path.join(' → ') }), { related });

@@ -29,18 +29,18 @@ export const ipNotAuthorizedRule: RuleDefinition = {
     fixable: true,
   }),
   messages: {
-    notAuthorized: '{ip} (from {source}) would get {result} from "{term}"{inDomain}: {why} ({lookups}/{limit} lookups).',
-    notAuthorizedNoTerm: '{ip} (from {source}) would get {result} for {domain}: {why} ({lookups}/{limit} lookups).',
-    noMechanism: 'no mechanism authorises it',
-    incomplete: 'The verdict for {ip} (from {source}) is incomplete: {names} could not be resolved. SPF Doctor does not guess a result; allow live DNS or fix those names, then analyse again.',
-    authorized: '{ip} (from {source}) now gets pass from "{term}"{inDomain} ({lookups}/{limit} lookups). Publish this record to fix the bounce.',
+    notAuthorized: '{ip} (from {source}) would get {result} from "{term}"{inDomain}: {why} (RFC 7208 §4.6.2; {lookups}/{limit} lookups).',
+    notAuthorizedNoTerm: '{ip} (from {source}) would get {result} for {domain}: {why} (RFC 7208 §4; {lookups}/{limit} lookups).',
+    allNoMechanism: 'no mechanism authorises it',
+    incomplete: 'The verdict for {ip} (from {source}) is incomplete: {names} could not be resolved (a failed query is temperror, RFC 7208 §2.6.6). SPF Doctor does not guess a result; allow live DNS or fix those names, then analyse again.',
+    authorized: '{ip} (from {source}) now gets pass from "{term}"{inDomain} (RFC 7208 §2.6.3; {lookups}/{limit} lookups). Publish this record to fix the bounce.',
     spfPassed: 'The bounce says SPF passed for {ip}, but {failed} failed: adding to SPF will not help. Sign the mail with DKIM for {fromDomain} (DMARC needs SPF or DKIM aligned with the From domain, RFC 7489 §3.1).',
     notAligned: 'SPF is checked for {spfDomain} but the From domain is {fromDomain}: DMARC needs an aligned domain (RFC 7489 §3.1.2), so changing SPF for {spfDomain} will not help. Sign with DKIM for {fromDomain}, or send with a MAIL FROM (Return-Path) under {fromDomain}.',
-    fixAddress: 'Authorize {ip} (from {source}) — result becomes pass, {lookups}/{limit} lookups',
-    fixService: 'Include {service} ({term}) — {ip} becomes pass, {lookups}/{limit} lookups; authorises every sender of {service}',
-    fixRelayA: 'Authorize the relay {host} ({term}, resolves to {ip}) — result becomes pass, {lookups}/{limit} lookups',
+    addAddress: 'Authorize {ip} (from {source}) — result becomes pass, {lookups}/{limit} lookups',
+    addServiceInclude: 'Include {service} ({term}) — {ip} becomes pass, {lookups}/{limit} lookups; authorises every sender of {service}',
+    addRelayHost: 'Authorize the relay {host} ({term}, resolves to {ip}) — result becomes pass, {lookups}/{limit} lookups',
     overLimit: 'Adding "{term}" would make {ip} pass but the record would need {lookups}/{limit} lookups (RFC 7208 §4.6.4): use the address form or flatten an include instead.',
-    notPass: 'Adding "{term}" was tried on the draft and {ip} would still get {result}.',
+    otherCandidateFails: 'Adding "{term}" was tried on the draft and {ip} would still get {result}.',
   },
   async checkRecordAsync(context) {
     const bounce = context.settings.bounce;
@@ -64,10 +64,10 @@ export const ipNotAuthorizedRule: RuleDefinition = {
       context.report(range, context.message('authorized', base), { severity: 'info' });
       return;
     }
-    const why = verdict.decidingTerm !== undefined && /^[-~?+]?all$/i.test(verdict.decidingTerm) ? context.message('noMechanism').text : verdict.reason;
+    const why = verdict.decidingTerm !== undefined && /^[-~?+]?all$/i.test(verdict.decidingTerm) ? context.message('allNoMechanism').text : verdict.reason;
     const proven = await proveCandidates(context, bounce, await bounceFixCandidates(context, bounce), (proof, lookups) => fixTitle(context, bounce, proof, lookups));
     const related: RelatedInformation[] = proven.filter((proof) => proof.rejected === 'over-limit' || proof.rejected === 'not-pass').map((proof) => ({
-      message: context.message(proof.rejected === 'over-limit' ? 'overLimit' : 'notPass', {
+      message: context.message(proof.rejected === 'over-limit' ? 'overLimit' : 'otherCandidateFails', {
         term: proof.candidate.term, ip: bounce.clientIp, lookups: proof.lookups ?? 0, limit: LOOKUP_LIMIT, result: proof.verdict?.result ?? '',
       }),
       range: context.map(range).range,
@@ -105,10 +105,10 @@ function fixTitle(context: AsyncRecordRuleContext, bounce: BounceContext, proof:
   const args = { ip: bounce.clientIp, source: bounceSource(bounce), lookups, limit: LOOKUP_LIMIT, term: candidate.term };
   switch (candidate.kind) {
     case 'address':
-      return context.message('fixAddress', args);
+      return context.message('addAddress', args);
     case 'service':
-      return context.message('fixService', { ...args, service: candidate.service?.name ?? '' });
+      return context.message('addServiceInclude', { ...args, service: candidate.service?.name ?? '' });
     case 'relay-a':
-      return context.message('fixRelayA', { ...args, host: bounce.relayHost ?? '' });
+      return context.message('addRelayHost', { ...args, host: bounce.relayHost ?? '' });
   }
 }

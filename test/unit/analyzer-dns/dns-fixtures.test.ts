@@ -45,7 +45,8 @@ function recordLines(text: string, finding: Finding): { start: number; end: numb
 describe('DNS rule fixtures (test/fixtures/rules-dns)', () => {
   const fixtures = readdirSync(FIXTURE_DIR).filter((name) => name.endsWith('.zone')).sort();
 
-  it('there is a fixture for every DNS rule, expecting its own rule', () => {
+  it('there is a fixture for every DNS rule (all seven are registered), expecting its own rule', () => {
+    assert.deepEqual(DNS_RULE_SET.map((rule) => rule.meta.code), ['SPF020', 'SPF021', 'SPF022', 'SPF023', 'SPF024', 'SPF025', 'SPF026']);
     for (const rule of DNS_RULE_SET) {
       const name = fixtures.find((candidate) => candidate.startsWith(`${rule.meta.code}-`));
       assert.ok(name, `no fixture for ${rule.meta.code}`);

@@ -46,7 +46,7 @@ async function seedEndToEnd(outside: Resolver): Promise<void> {
   assert.equal(finding.severity, 'error');
   const recordStart = ZONE.indexOf(RECORD_BEFORE);
   assert.deepEqual(finding.recordRange, { start: recordStart, end: recordStart + RECORD_BEFORE.length });
-  assert.equal(finding.message.text, '203.0.113.45 (from the Gmail bounce) would get softfail from "~all": no mechanism authorises it (4/10 lookups).');
+  assert.equal(finding.message.text, '203.0.113.45 (from the Gmail bounce) would get softfail from "~all": no mechanism authorises it (RFC 7208 §4.6.2; 4/10 lookups).');
   const preferred = (finding.fixes ?? []).filter((fix) => fix.isPreferred);
   assert.equal(preferred.length, 1);
   assert.equal(preferred[0].title.text, 'Authorize 203.0.113.45 (from the Gmail bounce) — result becomes pass, 4/10 lookups');
@@ -95,7 +95,7 @@ describe('the seed case end to end (Gmail 5.7.26 bounce + shop.example.co.jp zon
     const result = await analyze(ZONE, bounce, new OfflineResolver());
     const finding = result.findings.find((candidate) => candidate.code === 'SPF026');
     assert.ok(finding);
-    assert.equal(finding.message.text, 'The verdict for 203.0.113.45 (from the Gmail bounce) is incomplete: A sv1234.xserver.jp, AAAA sv1234.xserver.jp, TXT spf.sender.xserver.jp could not be resolved. SPF Doctor does not guess a result; allow live DNS or fix those names, then analyse again.');
+    assert.equal(finding.message.text, 'The verdict for 203.0.113.45 (from the Gmail bounce) is incomplete: A sv1234.xserver.jp, AAAA sv1234.xserver.jp, TXT spf.sender.xserver.jp could not be resolved (a failed query is temperror, RFC 7208 §2.6.6). SPF Doctor does not guess a result; allow live DNS or fix those names, then analyse again.');
     assert.equal(finding.fixes, undefined);
   });
 });
