@@ -19,3 +19,39 @@ export const DIAGNOSTIC_SOURCE = 'SPF Doctor';
 export const Commands = {
   analyzeSelection: 'spfDoctor.analyzeSelection',
 } as const;
+
+/** Internal commands (not in the palette) and the diagnostics command of the manual run mode. */
+export const InternalCommands = {
+  runDiagnostics: 'spfDoctor.runDiagnostics',
+  showRuleDocs: 'spfDoctor.showRuleDocs',
+} as const;
+
+/** Settings section and keys (relative to the section), as contributed in package.json. */
+export const SETTINGS_SECTION = 'spfDoctor';
+export const Settings = {
+  enable: 'enable',
+  run: 'run',
+  debounceMs: 'debounceMs',
+  dnsEnabled: 'dns.enabled',
+  dnsServers: 'dns.servers',
+  dnsTimeoutMs: 'dns.timeoutMs',
+  rules: 'rules',
+  codeLanguages: 'codeLanguages',
+  mailServices: 'mailServices',
+  flattenKeep: 'flattenKeep',
+} as const;
+
+/** When diagnostics are computed: as you type, when the file is saved, or on request only. */
+export type RunMode = 'onType' | 'onSave' | 'manual';
+
+/** Name of the one diagnostic collection. */
+export const DIAGNOSTIC_COLLECTION = 'spfDoctor';
+
+/** The code-action kind of fix-on-save: `"editor.codeActionsOnSave": { "source.fixAll.spfDoctor": "explicit" }`. */
+export const FIX_ALL_KIND_SUFFIX = 'spfDoctor';
+
+/** Where the rule pages live online: `Diagnostic.code.target` is `<base>/SPF0NN.md`. */
+export const RULE_DOCS_BASE_URL = 'https://github.com/spf-doctor/spf-doctor/blob/main/docs/rules';
+
+/** The limit on DNS-querying terms (RFC 7208 §4.6.4), shown in the status bar. */
+export const LOOKUP_LIMIT = 10;

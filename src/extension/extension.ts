@@ -1,13 +1,33 @@
 import * as vscode from 'vscode';
+import { AnalysisService } from './analysis-service';
+import { BouncedSendersStore } from './bounced-senders';
+import { registerCodeActions } from './code-actions';
 import { runAnalyzeSelection } from './commands/analyze-selection';
-import { Commands, OUTPUT_CHANNEL_NAME } from './constants';
+import { showRuleDocs } from './commands/show-rule-docs';
+import { Commands, InternalCommands, OUTPUT_CHANNEL_NAME } from './constants';
+import { DiagnosticsController } from './diagnostics/diagnostics-controller';
+import { LookupStatusBar } from './status-bar';
 
 /** Registers SPF Doctor's commands and providers; each feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const bouncedSenders = new BouncedSendersStore(context.workspaceState);
+  const service = new AnalysisService(log, { bouncedSenders });
+  const diagnostics = new DiagnosticsController(service, log);
   context.subscriptions.push(
     log,
+    bouncedSenders,
+    service,
+    diagnostics,
+    bouncedSenders.onDidChange(() => diagnostics.refreshAll()),
+    registerCodeActions(service),
+    new LookupStatusBar(service),
     vscode.commands.registerCommand(Commands.analyzeSelection, () => runAnalyzeSelection(log)),
+    vscode.commands.registerCommand(InternalCommands.showRuleDocs, (code: unknown) => showRuleDocs(context.extensionUri, code)),
+    vscode.commands.registerCommand(InternalCommands.runDiagnostics, () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document) diagnostics.runNow(document);
+    }),
   );
   log.info(`SPF Doctor ${context.extension.packageJSON.version as string} activated`);
 }

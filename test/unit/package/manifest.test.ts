@@ -1,11 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Commands, ZONE_LANGUAGE_ID } from '../../../src/extension/constants';
 
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+
+/** A manifest string as VS Code shows it in English (`%key%` looked up in package.nls.json). */
+function english(value: string): string {
+  const key = /^%(.+)%$/.exec(value)?.[1];
+  return key === undefined ? value : nls[key];
+}
 
 describe('extension manifest (package.json)', () => {
   it('qualifies for VS Code 1.100 with matching API types', () => {
@@ -15,7 +22,12 @@ describe('extension manifest (package.json)', () => {
 
   it('activates on explicit events only', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
-    assert.deepEqual(manifest.activationEvents, [`onLanguage:${ZONE_LANGUAGE_ID}`, `onCommand:${Commands.analyzeSelection}`]);
+    const codeLanguages: string[] = manifest.contributes.configuration.properties['spfDoctor.codeLanguages'].default;
+    assert.deepEqual(manifest.activationEvents, [
+      `onLanguage:${ZONE_LANGUAGE_ID}`,
+      `onCommand:${Commands.analyzeSelection}`,
+      ...codeLanguages.map((language) => `onLanguage:${language}`),
+    ]);
   });
 
   it('declares the zone language with its associations, configuration and grammar', () => {
@@ -35,12 +47,14 @@ describe('extension manifest (package.json)', () => {
 
   it('contributes "SPF Doctor: Analyze Selection" with the id the code registers', () => {
     const command = manifest.contributes.commands.find((entry: { command: string }) => entry.command === Commands.analyzeSelection);
-    assert.deepEqual(command, { command: Commands.analyzeSelection, title: 'Analyze Selection', category: 'SPF Doctor' });
+    assert.equal(english(command.title), 'Analyze Selection');
+    assert.equal(english(command.category), 'SPF Doctor');
   });
 
   it('declares limited support for untrusted workspaces and support for virtual ones', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.match(manifest.capabilities.untrustedWorkspaces.description, /DNS/);
+    assert.match(english(manifest.capabilities.untrustedWorkspaces.description), /no DNS queries/);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['spfDoctor.dns.enabled', 'spfDoctor.dns.servers']);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 
@@ -56,9 +70,13 @@ describe('extension manifest (package.json)', () => {
       'LICENSE',
       'README.md',
       'dist/extension.js',
+      ...readdirSync(path.join(root, 'docs', 'rules')).map((file) => `docs/rules/${file}`),
+      'l10n/bundle.l10n.ja.json',
       'language-configuration.json',
       'media/icon.png',
       'package.json',
+      'package.nls.ja.json',
+      'package.nls.json',
       'syntaxes/zone.tmLanguage.json',
     ];
     assert.deepEqual(
