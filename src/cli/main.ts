@@ -3,14 +3,18 @@
  * dispatches to the commands in `commands/`; each command parses its own options and returns
  * its exit code (0 ran, 1 findings at or above `--fail-on`, 2 bad usage or unreadable input).
  */
+import { runAnalyze } from './commands/analyze';
 import { runCheck } from './commands/check';
+import { runExplain } from './commands/explain';
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './output';
 import { packageVersion } from './version';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS = new Map<string, { run: Command; summary: string }>([
+  ['analyze', { run: runAnalyze, summary: 'find problems in zone files, bounces and DNS-as-code; --fix fixes zone files' }],
   ['check', { run: runCheck, summary: 'evaluate SPF for a client IP and sender, with a readable trace' }],
+  ['explain', { run: runExplain, summary: 'explain a bounce: what failed, for which IP and domain, the verdict and the fix' }],
 ]);
 
 function usage(): string {
@@ -25,7 +29,9 @@ function usage(): string {
     '  -h, --help      show this help (spf-doctor <command> --help for a command)',
     '  -v, --version   show the version',
     '',
-    'Example:',
+    'Examples:',
+    '  spf-doctor explain bounce.txt --zone shop.example.co.jp.zone',
+    '  spf-doctor analyze shop.example.co.jp.zone bounce.eml --fix',
     '  spf-doctor check --ip 203.0.113.45 --sender shop.example.co.jp --zone shop.example.co.jp.zone',
     '',
   ].join('\n');

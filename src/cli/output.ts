@@ -6,6 +6,7 @@
 import { LineIndex } from '../core/text/line-index';
 import type { TextRange } from '../core/text/range';
 import type { SpfResult } from '../core/spf/trace';
+import type { ReportedSeverity } from '../core/analyzer/types';
 
 /** Where a command writes and what it knows about its terminal. */
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal. */
   stdoutIsTty: boolean;
+  /** True when stderr is a terminal (progress lines are shown only then). */
+  stderrIsTty?: boolean;
 }
 
 /** Exit codes shared by every command (issue 7): 0 ran, 1 findings at or above `--fail-on`, 2 bad usage or unreadable input. */
@@ -28,6 +31,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
   };
 }
 
@@ -42,9 +46,12 @@ export interface Style {
   dim(text: string): string;
   result(result: SpfResult, text?: string): string;
   warning(text: string): string;
+  severity(severity: ReportedSeverity, text?: string): string;
 }
 
-const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', magenta: '\x1b[35m' };
+const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', blue: '\x1b[34m', magenta: '\x1b[35m', cyan: '\x1b[36m' };
+
+const SEVERITY_COLOURS: Record<ReportedSeverity, string> = { error: SGR.red, warning: SGR.yellow, info: SGR.blue, hint: SGR.cyan };
 
 const RESULT_COLOURS: Record<SpfResult, string> = {
   pass: SGR.green,
@@ -64,6 +71,7 @@ export function createStyle(enabled: boolean): Style {
     dim: (text) => wrap(SGR.dim, text),
     result: (result, text = result) => wrap(enabled ? `${SGR.bold}${RESULT_COLOURS[result]}` : '', text),
     warning: (text) => wrap(SGR.yellow, text),
+    severity: (severity, text = severity) => wrap(SEVERITY_COLOURS[severity], text),
   };
 }
 

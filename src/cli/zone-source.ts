@@ -25,7 +25,7 @@ export interface ZoneSource {
  * The origin a file name implies when the file sets none, as BIND's `named.conf` would give
  * it: `db.example.com` and `example.com.zone` stand for `example.com.`.
  */
-function originFromFileName(file: string): string | undefined {
+export function originFromFileName(file: string): string | undefined {
   const name = basename(file);
   const candidate = name.startsWith('db.') ? name.slice(3) : name.endsWith('.zone') ? name.slice(0, -5) : undefined;
   return candidate !== undefined && domainNameProblem(candidate) === undefined ? candidate : undefined;
