@@ -54,4 +54,4 @@ export * from './hover/hover';
 export * from './hover/types';
 export { includeLookupFromTree, serviceOfInclude } from './hover/include-info';
 export { DEFAULT_MACRO_SAMPLE } from './hover/render-context';
-export { HOVER_CATALOGS } from './hover/hover-text';
+export { HOVER_CATALOGS, hoverLanguageFor } from './hover/hover-text';

@@ -14,6 +14,11 @@ export const HOVER_CATALOGS: Readonly<Record<HoverLanguage, Readonly<Record<Hove
   ja: HOVER_CONTENT_JA,
 };
 
+/** The hover language for a BCP 47 locale such as VS Code's display language: `ja…` → `ja`, else `en`. */
+export function hoverLanguageFor(locale: string): HoverLanguage {
+  return /^ja(?:-|_|$)/i.test(locale) ? 'ja' : 'en';
+}
+
 /** Matches a `{{placeholder}}` of a catalog entry. */
 export const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 

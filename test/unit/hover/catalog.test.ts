@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { HOVER_CONTENT_EN } from '../../../src/core/hover/content-en';
 import { HOVER_CONTENT_JA } from '../../../src/core/hover/content-ja';
-import { escapeMarkdown, inlineCode, rfcLink, translator } from '../../../src/core/hover/hover-text';
+import { escapeMarkdown, hoverLanguageFor, inlineCode, rfcLink, translator } from '../../../src/core/hover/hover-text';
 
 const en: Record<string, string> = HOVER_CONTENT_EN;
 const ja: Record<string, string> = HOVER_CONTENT_JA;
@@ -51,6 +51,13 @@ describe('hover catalogs', () => {
     assert.equal(t('target.implicit', { domain: '`example.com`' }), '`example.com` (the domain being checked: no domain is given)');
     assert.ok(t('mechanism.exists.example').includes('%{i}'));
     assert.equal(t('macro.sampleValue', { macro: '$&', value: '$1' }), '$& → $1');
+  });
+});
+
+describe('hoverLanguageFor', () => {
+  it('picks Japanese for ja locales only', () => {
+    for (const locale of ['ja', 'ja-JP', 'JA_jp']) assert.equal(hoverLanguageFor(locale), 'ja', locale);
+    for (const locale of ['en', 'en-US', 'jam', 'zh-cn', '']) assert.equal(hoverLanguageFor(locale), 'en', locale);
   });
 });
 
