@@ -116,8 +116,9 @@ function verdictLines(diagnosis: Extract<BounceDiagnosis, { kind: 'verdict' }>, 
 }
 
 function fixLines(outcome: FixOutcome, file: string | undefined, before: string, style: Style): string[] {
-  const label = outcome.fix.isPreferred ? 'Fix' : 'Possible fix (changes who may send)';
-  const lines = [`  ${style.bold(`${label}:`)} ${outcome.fix.title.text}`, `  ${style.bold('Fixed record:')} ${outcome.fixedValue}`];
+  // Only a preferred fix is safe to apply as is; the others change policy (an include) or only make room (flattening).
+  const [label, result] = outcome.fix.isPreferred ? ['Fix', 'Fixed record'] : ['Offered fix (review it first)', 'Record after it'];
+  const lines = [`  ${style.bold(`${label}:`)} ${outcome.fix.title.text}`, `  ${style.bold(`${result}:`)} ${outcome.fixedValue}`];
   if (file !== undefined) lines.push(`  Zone file change:`, indent(unifiedDiff(file, before, outcome.fixedText).trimEnd(), '    '));
   return lines;
 }

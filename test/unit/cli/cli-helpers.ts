@@ -1,7 +1,8 @@
 /** Shared pieces of the CLI tests: fixture paths, in-process and child-process runs, the seed zones as wire records. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/output';
 import { readZone } from '../../../src/core/readers/zone/zone-reader';
@@ -15,6 +16,20 @@ export const SHOP_ZONE = resolve(FIXTURES, 'shop.example.co.jp.zone');
 export const XSERVER_ZONE = resolve(FIXTURES, 'xserver.jp.zone');
 export const EXAMPLE_NET_ZONE = resolve(FIXTURES, 'db.example.net');
 export const CLI_BUNDLE = resolve(ROOT, 'dist/cli.js');
+export const ANALYZE_FIXTURES = resolve(FIXTURES, 'analyze');
+export const CLI_BOUNCES = resolve(FIXTURES, 'bounces');
+export const SEED_BOUNCE = resolve(ROOT, 'examples/gmail-5.7.26-via-postfix.txt');
+
+/** A scratch directory with copies of `files`, removed by the returned `remove`. */
+export function scratchCopies(files: string[]): { directory: string; paths: string[]; remove: () => void } {
+  const directory = mkdtempSync(join(tmpdir(), 'spf-doctor-cli-'));
+  const paths = files.map((file) => {
+    const copy = join(directory, basename(file));
+    copyFileSync(file, copy);
+    return copy;
+  });
+  return { directory, paths, remove: () => rmSync(directory, { recursive: true, force: true }) };
+}
 
 export interface RunOutcome {
   code: number;
@@ -23,7 +38,7 @@ export interface RunOutcome {
 }
 
 /** Runs the CLI in this process with captured output. */
-export async function runInProcess(argv: string[], options: { env?: Record<string, string>; tty?: boolean } = {}): Promise<RunOutcome> {
+export async function runInProcess(argv: string[], options: { env?: Record<string, string>; tty?: boolean; stderrTty?: boolean } = {}): Promise<RunOutcome> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -31,6 +46,7 @@ export async function runInProcess(argv: string[], options: { env?: Record<strin
     stderr: (text) => (stderr += text),
     env: options.env ?? {},
     stdoutIsTty: options.tty ?? false,
+    stderrIsTty: options.stderrTty ?? false,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
