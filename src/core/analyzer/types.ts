@@ -42,6 +42,11 @@ export interface Fix {
   kind?: FixKind;
   /** True when applying it changes who may send mail for the domain (a policy decision). */
   changesPolicy?: boolean;
+  /**
+   * What the fix will do, in full, for a front end to show before it is applied (e.g. the
+   * flattened record, the networks each include became, and that it goes stale).
+   */
+  preview?: MessageData;
 }
 
 /** A place related to a finding: the other SPF record at a name, the term that hides another… */

@@ -97,6 +97,13 @@ export const JA_MESSAGES: Readonly<Record<string, string>> = {
   'SPF020.overLimit': 'このレコードには DNS ルックアップが {total} 回必要で、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {arithmetic}。受信側は上限で評価をやめて permerror を返します。使っていない include を削除する、a/mx を ip4:/ip6: に置き換える、または include をフラット化してください。',
   'SPF020.overLimitIncomplete': 'このレコードには DNS ルックアップが少なくとも {total} 回必要で、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {arithmetic}。次の名前は解決できなかったため数えていません: {unresolved}。',
   'SPF020.includedLookups': '"{term}" がそのうち {count} 回を使います',
+  'SPF020.replaceFlattened': '{terms} をフラット化（ルックアップ −{saved} 回、適用後 {after}/{limit} 回）— 先にプレビューを確認',
+  'SPF020.flattenPreview':
+    'フラット化したレコード（{octets} オクテット、DNS ルックアップ {before} → {after}/{limit} 回、RFC 7208 §4.6.4）:\n{record}\n\n' +
+    '現在公開されているアドレスに置き換えたもの（そのレコードが pass にするものだけ、RFC 7208 §5.2）:\n{flattened}\n\n' +
+    'そのまま残したもの:\n{kept}\n\n{size}' +
+    'フラット化したレコードは古くなります: 事業者がアドレスを変えると、新しいアドレスからのメールはもう一度フラット化するまで SPF に失敗します。定期的にフラット化をやり直し、ルックアップ数に余裕があれば事業者の include を残してください（flattenKeep 設定に書きます）。',
+  'SPF020.flattenSize': '{octets} オクテットで 450 を超えています: この大きさの応答は 512 オクテットの UDP に収まらないことがあり、EDNS か TCP が必要になります（RFC 7208 §3.4）。\n\n',
 
   'SPF021.overLimit': 'このレコードは void ルックアップ（存在しない名前やレコードのない名前の検索）を {total} 回行い、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {terms}。受信側は permerror を返します。もう存在しない名前の項目を削除してください。',
   'SPF021.includedVoidLookup': '"{term}" は存在しないかレコードのない名前を検索しています',
@@ -121,4 +128,11 @@ export const JA_MESSAGES: Readonly<Record<string, string>> = {
   'SPF026.addRelayHost': 'リレー {host} を許可（{term}、{ip} に解決）— 結果は pass、ルックアップ {lookups}/{limit} 回',
   'SPF026.overLimit': '"{term}" を追加すれば {ip} は pass になりますが、レコードのルックアップが {lookups}/{limit} 回になります（RFC 7208 §4.6.4）。アドレスで書くか、include をフラット化してください。',
   'SPF026.otherCandidateFails': '"{term}" を追加して下書きで試しましたが、{ip} は {result} のままです。',
+  'SPF026.replaceFlattened': '{terms} をフラット化（ルックアップ −{saved} 回、適用後 {after}/{limit} 回）— 先にプレビューを確認',
+  'SPF026.flattenPreview':
+    'フラット化したレコード（{octets} オクテット、DNS ルックアップ {before} → {after}/{limit} 回、RFC 7208 §4.6.4）:\n{record}\n\n' +
+    '現在公開されているアドレスに置き換えたもの（そのレコードが pass にするものだけ、RFC 7208 §5.2）:\n{flattened}\n\n' +
+    'そのまま残したもの:\n{kept}\n\n{size}' +
+    'フラット化したレコードは古くなります: 事業者がアドレスを変えると、新しいアドレスからのメールはもう一度フラット化するまで SPF に失敗します。定期的にフラット化をやり直し、ルックアップ数に余裕があれば事業者の include を残してください（flattenKeep 設定に書きます）。',
+  'SPF026.flattenSize': '{octets} オクテットで 450 を超えています: この大きさの応答は 512 オクテットの UDP に収まらないことがあり、EDNS か TCP が必要になります（RFC 7208 §3.4）。\n\n',
 };

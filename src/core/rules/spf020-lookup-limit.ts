@@ -1,10 +1,13 @@
 /**
  * SPF020 lookup-limit: more than 10 DNS-querying terms, counted through every include and
  * redirect (RFC 7208 §4.6.4). Receivers that reach the 11th return permerror, and most treat
- * that like a failed check. The message shows the arithmetic per top-level term.
+ * that like a failed check. The message shows the arithmetic per top-level term. Flattening
+ * includes into the networks they resolve to now is offered as an explicit, never preferred fix,
+ * proven on the draft first (`flatten-fix.ts`).
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
 import { treeOf } from '../analyzer/dns/dns-context';
+import { FLATTEN_MESSAGES, flattenFixes } from '../analyzer/dns/flatten-fix';
 import { ruleMeta, shown } from './support';
 
 export const lookupLimitRule: RuleDefinition = {
@@ -16,11 +19,13 @@ export const lookupLimitRule: RuleDefinition = {
     defaultSeverity: 'error',
     rfc: '7208 §4.6.4',
     needsDns: true,
+    fixable: true,
   }),
   messages: {
     overLimit: 'This record needs {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Receivers stop at the limit with permerror. Remove unused includes, replace a/mx by ip4:/ip6:, or flatten an include.',
     overLimitIncomplete: 'This record needs at least {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Not counted, because they could not be resolved: {unresolved}.',
     includedLookups: '"{term}" costs {count} of them',
+    ...FLATTEN_MESSAGES,
   },
   async checkRecordAsync(context) {
     const tree = await treeOf(context);
@@ -30,6 +35,7 @@ export const lookupLimitRule: RuleDefinition = {
     const args = { total: tree.dnsLookups, limit: tree.limits.dnsTerms, arithmetic, unresolved: tree.unresolved.map((item) => `${item.type} ${item.name}`).join(', ') };
     const related = counted.map((term) => ({ message: context.message('includedLookups', { term: term.term, count: term.totalLookups }), range: context.map(term.range).range }));
     const { record } = context.site;
-    context.report(record.versionRange ?? { start: 0, end: 0 }, context.message(tree.complete ? 'overLimit' : 'overLimitIncomplete', args), { related });
+    const fixes = (await flattenFixes(context)).map((proof) => proof.fix);
+    context.report(record.versionRange ?? { start: 0, end: 0 }, context.message(tree.complete ? 'overLimit' : 'overLimitIncomplete', args), { related, fixes });
   },
 };

@@ -4,13 +4,15 @@
  * IP on the draft (RFC 7208 §4), and the result is reported with its deciding term. When the IP
  * does not pass, the fixes of `bounce-fixes.ts` are offered, each proven on the draft first.
  * When SPF is not what failed (it passed, or it cannot align with the From domain for DMARC,
- * RFC 7489 §3.1), the finding says what will help instead and offers no SPF change.
+ * RFC 7489 §3.1), the finding says what will help instead and offers no SPF change. When no
+ * candidate fits within 10 lookups, flattening (proven, never preferred) is offered instead.
  */
 import type { AsyncRecordRuleContext, RuleDefinition } from '../analyzer/rule-api';
 import { isAlignedWithFrom, type BounceContext } from '../analyzer/dns/bounce-context';
 import { evaluateBounce, type BounceVerdict } from '../analyzer/dns/bounce-verdict';
 import { bounceFixCandidates, bounceSource, proveCandidates, type ProvenCandidate } from '../analyzer/dns/bounce-fixes';
 import { draftOf, fallbackOwner, treeOf } from '../analyzer/dns/dns-context';
+import { FLATTEN_MESSAGES, flattenFixes } from '../analyzer/dns/flatten-fix';
 import { siteDomain } from '../analyzer/dns/draft-resolver';
 import type { RelatedInformation } from '../analyzer/types';
 import { ruleMeta } from './support';
@@ -41,6 +43,7 @@ export const ipNotAuthorizedRule: RuleDefinition = {
     addRelayHost: 'Authorize the relay {host} ({term}, resolves to {ip}) — result becomes pass, {lookups}/{limit} lookups',
     overLimit: 'Adding "{term}" would make {ip} pass but the record would need {lookups}/{limit} lookups (RFC 7208 §4.6.4): use the address form or flatten an include instead.',
     otherCandidateFails: 'Adding "{term}" was tried on the draft and {ip} would still get {result}.',
+    ...FLATTEN_MESSAGES,
   },
   async checkRecordAsync(context) {
     const bounce = context.settings.bounce;
@@ -72,8 +75,11 @@ export const ipNotAuthorizedRule: RuleDefinition = {
       }),
       range: context.map(range).range,
     }));
+    // RFC 7208 §4.6.4: when every candidate would pass the lookup limit, make room by flattening.
+    const overLimit = !proven.some((proof) => proof.fix) && (proven.some((proof) => proof.rejected === 'over-limit') || ((await treeOf(context))?.dnsLookups ?? 0) > LOOKUP_LIMIT);
+    const flattening = overLimit ? (await flattenFixes(context)).map((proof) => proof.fix) : [];
     context.report(range, context.message(verdict.decidingTerm === undefined ? 'notAuthorizedNoTerm' : 'notAuthorized', { ...base, why }), {
-      fixes: proven.map((proof) => proof.fix),
+      fixes: [...proven.map((proof) => proof.fix), ...flattening],
       related,
     });
   },
