@@ -115,6 +115,11 @@ describe('SPF flattening (flattenRecord)', () => {
     assert.deepEqual(result.flattened[0].replacement, []);
   });
 
+  it('an include written twice is flattened once (the second copy is covered by the first)', async () => {
+    const result = await flatten('v=spf1 include:_spf.crm.example include:_spf.crm.example -all');
+    assert.equal(result.value, `v=spf1 ${CRM_NETWORKS} -all`);
+  });
+
   it('flattens a redirect into its target\'s whole record at the end, qualifiers and all included', async () => {
     const records = [...PROVIDERS, txt('_hole.example', 'v=spf1 -ip4:192.0.2.66 ip4:192.0.2.0/24 include:_spf.crm.example ~all')];
     const result = await flatten('v=spf1 redirect=_hole.example a:www.example.com', records);

@@ -59,7 +59,8 @@ export async function flattenFixes(context: AsyncRecordRuleContext): Promise<Fla
   if (domain === undefined) return [];
   const plan = await planFlattening(domain, context.site.record, { resolver: draftOf(context), keep: context.settings.flattenKeep, signal: context.dns.signal });
   if (plan.candidates.length === 0) return [];
-  const choices: (readonly string[] | undefined)[] = plan.candidates.length > 1 ? [...plan.candidates.map((candidate) => [candidate.domain]), undefined] : [undefined];
+  const domains = [...new Set(plan.candidates.map((candidate) => candidate.domain))];
+  const choices: (readonly string[] | undefined)[] = domains.length > 1 ? [...domains.map((domain) => [domain]), undefined] : [undefined];
   const proofs: FlattenProof[] = [];
   for (const only of choices) proofs.push(await proveFlattening(context, plan, await composeFlattening(plan, only)));
   return proofs;
@@ -103,7 +104,7 @@ function signalOf(context: AsyncRecordRuleContext): { signal?: AbortSignal } {
 
 function fixTitle(context: AsyncRecordRuleContext, result: FlattenResult, after: number): MessageData {
   return context.message('replaceFlattened', {
-    terms: result.flattened.map((term) => term.term).join(', '),
+    terms: [...new Set(result.flattened.map((term) => term.term))].join(', '),
     saved: Math.max(0, result.lookupsBefore - after),
     after,
     limit: LOOKUP_LIMIT,
