@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture } from './helpers';
-import { codeActions, codeOf, rangeOfText, revertAndCloseAll, waitForCode, waitForDiagnostics } from './diagnostics-helpers';
+import { codeActions, codeOf, openFixtureCopy, rangeOfText, revertAndCloseAll, waitForCode, waitForDiagnostics } from './diagnostics-helpers';
 
 function titles(actions: vscode.CodeAction[]): string[] {
   return actions.map((action) => action.title);
@@ -16,7 +15,7 @@ describe('quick fixes', () => {
   afterEach(revertAndCloseAll);
 
   it('offers fix → alternatives → fix all → disable → docs, with exactly one preferred fix', async () => {
-    const { document } = await openFixture('zones/fixes.zone');
+    const { document } = await openFixtureCopy('zones/fixes.zone');
     const diagnostic = await waitForCode(document, 'SPF015');
     const actions = await codeActions(document, diagnostic.range);
     assert.deepEqual(titles(actions), [
@@ -31,7 +30,7 @@ describe('quick fixes', () => {
   });
 
   it('adds "Fix all SPF013 in this document" when two findings of the rule can be fixed', async () => {
-    const { document } = await openFixture('zones/fixes.zone');
+    const { document } = await openFixtureCopy('zones/fixes.zone');
     await waitForDiagnostics(document, (list) => list.filter((item) => codeOf(item) === 'SPF013').length === 2, 'two SPF013 diagnostics');
     const actions = await codeActions(document, rangeOfText(document, 'mx', 1));
     assert.deepEqual(titles(actions), ['Remove the repeated "mx"', 'Fix all SPF013 in this document', 'Disable SPF013 for this record', 'Show documentation for SPF013']);
@@ -41,7 +40,7 @@ describe('quick fixes', () => {
   });
 
   it('applies the preferred fix as one WorkspaceEdit: the diagnostic goes, one undo restores every byte', async () => {
-    const editor = await openFixture('zones/fixes.zone');
+    const editor = await openFixtureCopy('zones/fixes.zone');
     const { document } = editor;
     const original = document.getText();
     const diagnostic = await waitForCode(document, 'SPF015');
@@ -55,7 +54,7 @@ describe('quick fixes', () => {
   });
 
   it('"Disable SPF015 for this record" writes a comment the analyzer understands', async () => {
-    const { document } = await openFixture('zones/fixes.zone');
+    const { document } = await openFixtureCopy('zones/fixes.zone');
     const diagnostic = await waitForCode(document, 'SPF015');
     const disable = (await codeActions(document, diagnostic.range)).find((action) => action.title === 'Disable SPF015 for this record');
     await apply(disable);
@@ -65,7 +64,7 @@ describe('quick fixes', () => {
   });
 
   it('source.fixAll.spfDoctor applies every safe fix in one edit, and nothing fixable is left', async () => {
-    const { document } = await openFixture('zones/fixes.zone');
+    const { document } = await openFixtureCopy('zones/fixes.zone');
     await waitForCode(document, 'SPF005');
     const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
     const actions = await codeActions(document, whole, 'source.fixAll.spfDoctor');

@@ -4,9 +4,12 @@
  * fixture workspace) and leaving edited fixtures as they were.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../src/extension/constants';
-import { waitForEvent } from './helpers';
+import { fixtureWorkspace, waitForEvent } from './helpers';
 
 export function spfDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
@@ -42,12 +45,27 @@ export function rangeOfText(document: vscode.TextDocument, needle: string, occur
   return new vscode.Range(document.positionAt(start), document.positionAt(start + needle.length));
 }
 
-/** Sets an SPF Doctor setting in the user scope (`undefined` removes it). */
+/**
+ * Sets an SPF Doctor setting in the user scope (`undefined` removes it) and waits until the
+ * extension host sees the new value.
+ */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+  const current = () => vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect(key)?.globalValue;
+  await waitForEvent([vscode.workspace.onDidChangeConfiguration], () => isDeepStrictEqual(current(), value), `${SETTINGS_SECTION}.${key} to be ${JSON.stringify(value)}`);
 }
 
-/** Reverts unsaved changes (fixture files stay as committed) and closes every editor. */
+/**
+ * Opens the text of a fixture as an untitled zone document: tests that edit work on the copy, so
+ * nothing they do can reach the fixture file on disk.
+ */
+export async function openFixtureCopy(relativePath: string): Promise<vscode.TextEditor> {
+  const content = readFileSync(path.join(fixtureWorkspace, relativePath), 'utf8');
+  const document = await vscode.workspace.openTextDocument({ language: 'zone', content });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Reverts unsaved changes (discards edited copies) and closes every editor. */
 export async function revertAndCloseAll(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty) continue;

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, RULE_DOCS_BASE_URL } from '../../src/extension/constants';
+import { DIAGNOSTIC_SOURCE, InternalCommands, RULE_DOCS_BASE_URL } from '../../src/extension/constants';
 import { openFixture } from './helpers';
-import { codeOf, rangeOfText, revertAndCloseAll, setSetting, spfDiagnostics, waitForCode, waitForDiagnostics } from './diagnostics-helpers';
+import { codeOf, openFixtureCopy, rangeOfText, revertAndCloseAll, setSetting, spfDiagnostics, waitForCode, waitForDiagnostics } from './diagnostics-helpers';
 
 describe('diagnostics', () => {
   afterEach(async () => {
     await setSetting('rules', undefined);
     await setSetting('enable', undefined);
+    await setSetting('run', undefined);
     await revertAndCloseAll();
   });
 
@@ -50,7 +51,7 @@ describe('diagnostics', () => {
   });
 
   it('updates as you type and clears when turned off', async () => {
-    const editor = await openFixture('zones/diagnostics.zone');
+    const editor = await openFixtureCopy('zones/diagnostics.zone');
     const { document } = editor;
     await waitForCode(document, 'SPF006');
     await editor.edit((builder) => builder.replace(rangeOfText(document, '?all'), '-all'));
@@ -65,5 +66,17 @@ describe('diagnostics', () => {
     await vscode.window.showTextDocument(document);
     const diagnostic = await waitForCode(document, 'SPF013');
     assert.deepEqual(diagnostic.range, rangeOfText(document, 'mx', 1));
+  });
+
+  it('in manual mode checks only when asked (SPF Doctor: Check SPF Records in This File)', async () => {
+    await setSetting('run', 'manual');
+    const untouched = await vscode.workspace.openTextDocument({ language: 'zone', content: '@ IN TXT "v=spf1 mx mx -all"\n' });
+    const asked = await vscode.workspace.openTextDocument({ language: 'zone', content: '@ IN TXT "v=spf1 a a -all"\n' });
+    await vscode.window.showTextDocument(asked);
+    await vscode.commands.executeCommand(InternalCommands.runDiagnostics);
+    await waitForCode(asked, 'SPF013');
+    // An automatic run of the document opened first would have been scheduled, with the same
+    // zero delay, before the command's run: it would have published by now.
+    assert.deepEqual(spfDiagnostics(untouched), []);
   });
 });
