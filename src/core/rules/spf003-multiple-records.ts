@@ -4,7 +4,7 @@
  * permerror, so none of them is used.
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
-import { ruleMeta } from './support';
+import { MAX_RELATED, ruleMeta } from './support';
 
 export const multipleRecordsRule: RuleDefinition = {
   meta: ruleMeta({
@@ -25,8 +25,9 @@ export const multipleRecordsRule: RuleDefinition = {
     const others = context.siblings.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
     if (others.length === 0) return;
     const owner = site.owner;
+    const otherRecord = context.message('otherRecord', { owner });
     context.report({ start: 0, end: site.record.versionRange?.end ?? 0 }, context.message('multipleRecords', { owner, count: others.length + 1 }), {
-      related: others.map((other) => ({ message: context.message('otherRecord', { owner }), range: other.range })),
+      related: others.slice(0, MAX_RELATED).map((other) => ({ message: otherRecord, range: other.range })),
     });
   },
 };

@@ -6,7 +6,7 @@ import type { RuleDefinition } from '../analyzer/rule-api';
 import type { Fix } from '../analyzer/types';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TextRange } from '../text/range';
-import { ruleMeta } from './support';
+import { MAX_RELATED, ruleMeta } from './support';
 
 export const spfRrTypeRule: RuleDefinition = {
   meta: ruleMeta({
@@ -38,10 +38,11 @@ export const spfRrTypeRule: RuleDefinition = {
     const same = txtSites.find((other) => other.value.value === site.value.value);
     const removal = same && site.zoneRecord ? removalEdit(document.text, site.zoneRecord, document.zone?.records ?? []) : undefined;
     const fix: Fix | undefined = removal ? { title: context.message('removeRecord'), edits: [{ range: removal, newText: '' }], kind: 'quickfix', isPreferred: true } : undefined;
+    const txtRecord = context.message('txtRecord');
     context.reportAt(typeRange, context.message('spfTypeWithTxt'), {
       fixes: [fix],
       recordRange: site.range,
-      related: txtSites.map((other) => ({ message: context.message('txtRecord'), range: other.range })),
+      related: txtSites.slice(0, MAX_RELATED).map((other) => ({ message: txtRecord, range: other.range })),
     });
   },
 };

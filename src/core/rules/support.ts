@@ -49,3 +49,9 @@ export function editDistance(a: string, b: string, limit: number): number {
 export function shown(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * At most this many related locations per finding: a name with thousands of SPF records would
+ * otherwise give every finding thousands of entries (quadratic output an editor cannot show).
+ */
+export const MAX_RELATED = 10;
