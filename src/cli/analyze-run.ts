@@ -16,7 +16,7 @@ import { readBounce } from '../core/readers/bounce/read-bounce';
 import type { BounceReport } from '../core/readers/bounce/types';
 import { ipNotAuthorizedRule } from '../core/rules/spf026-ip-not-authorized';
 import { checkHost } from '../core/spf/check-host';
-import { diagnoseBounce, type BounceDiagnosis, type ZoneDocument } from './bounce-diagnosis';
+import { diagnoseBounce, type BounceDiagnosis, type ZoneDocument } from '../core/report/bounce-diagnosis';
 import { detectInputKind } from './input-kind';
 import { originFromFileName } from './zone-source';
 

@@ -6,7 +6,7 @@
 import { LineIndex } from '../core/text/line-index';
 import type { BounceEvidenceRange } from '../core/readers/bounce/text-map';
 import type { BounceReport } from '../core/readers/bounce/types';
-import type { BounceDiagnosis, FixOutcome } from './bounce-diagnosis';
+import type { BounceDiagnosis, FixOutcome } from '../core/report/bounce-diagnosis';
 import { indent, type Style } from './output';
 import { unifiedDiff } from './unified-diff';
 

@@ -9,7 +9,7 @@ import { selectFixAll } from '../../core/analyzer/fixes';
 import type { Finding } from '../../core/analyzer/types';
 import { parseCommandLine } from '../args';
 import { runAnalysis, readInputFile, type DocumentResult, type InputFile, type RunEntry } from '../analyze-run';
-import type { ZoneDocument } from '../bounce-diagnosis';
+import type { ZoneDocument } from '../../core/report/bounce-diagnosis';
 import { describeBounce } from '../bounce-text';
 import { DNS_OPTIONS, DNS_OPTIONS_HELP, planDns } from '../dns-options';
 import { fixFile, type FileFixOutcome } from '../fix-file';

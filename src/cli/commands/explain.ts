@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { readBounce } from '../../core/readers/bounce/read-bounce';
 import { parseCommandLine } from '../args';
-import { diagnoseBounce } from '../bounce-diagnosis';
+import { diagnoseBounce } from '../../core/report/bounce-diagnosis';
 import { describeBounce } from '../bounce-text';
 import { DNS_OPTIONS, DNS_OPTIONS_HELP, planDns } from '../dns-options';
 import { EXIT_OK, EXIT_USAGE, colourEnabled, createStyle, type CliIo } from '../output';

@@ -4,7 +4,7 @@
  * the counts per severity.
  */
 import type { Finding, ReportedSeverity } from '../../core/analyzer/types';
-import type { BounceDiagnosis } from '../bounce-diagnosis';
+import type { BounceDiagnosis } from '../../core/report/bounce-diagnosis';
 import type { RunEntry } from '../analyze-run';
 import type { FileFixOutcome } from '../fix-file';
 import { RegionMapper, countBySeverity, type Region } from './finding-position';

@@ -1,21 +1,22 @@
 /**
- * The bounce → fix loop for the command line: what a bounce says, whether SPF is what failed,
+ * The bounce → fix loop shared by the command line (`explain`, `analyze`) and the extension's
+ * "Analyze Selection" report: what a bounce says, whether SPF is what failed,
  * the current record of the SPF domain (from a zone file, or from DNS), the verdict for the
  * bounced IP on it (RFC 7208 §4 `check_host()`), and the fixes the analyzer proved (SPF026),
  * each with the record value it produces.
  */
-import { analyzeDocumentWithDns } from '../core/analyzer/analyze';
-import { bounceContextFrom, isAlignedWithFrom, type BounceContext } from '../core/analyzer/dns/bounce-context';
-import { evaluateBounce, type BounceVerdict } from '../core/analyzer/dns/bounce-verdict';
-import { draftResolver } from '../core/analyzer/dns/draft-resolver';
-import { readDocument, type DocumentKind } from '../core/analyzer/document';
-import { applyFixes } from '../core/analyzer/fixes';
-import { message, type Finding, type Fix, type MessageData } from '../core/analyzer/types';
-import { normalizeName, type Resolver } from '../core/dns/resolver';
-import { AUTHENTICATION_CLASSIFICATIONS, type BounceClassification, type BounceReport } from '../core/readers/bounce/types';
-import { ipNotAuthorizedRule } from '../core/rules/spf026-ip-not-authorized';
-import { checkHost } from '../core/spf/check-host';
-import { classifyVersion } from '../core/analyzer/version-tag';
+import { analyzeDocumentWithDns } from '../analyzer/analyze';
+import { bounceContextFrom, isAlignedWithFrom, type BounceContext } from '../analyzer/dns/bounce-context';
+import { evaluateBounce, type BounceVerdict } from '../analyzer/dns/bounce-verdict';
+import { draftResolver } from '../analyzer/dns/draft-resolver';
+import { readDocument, type DocumentKind } from '../analyzer/document';
+import { applyFixes } from '../analyzer/fixes';
+import { message, type Finding, type Fix, type MessageData } from '../analyzer/types';
+import { normalizeName, type Resolver } from '../dns/resolver';
+import { AUTHENTICATION_CLASSIFICATIONS, type BounceClassification, type BounceReport } from '../readers/bounce/types';
+import { ipNotAuthorizedRule } from '../rules/spf026-ip-not-authorized';
+import { checkHost } from '../spf/check-host';
+import { classifyVersion } from '../analyzer/version-tag';
 
 /** A zone document the record of the SPF domain may be in. */
 export interface ZoneDocument {
