@@ -54,8 +54,13 @@ export async function runInProcess(argv: string[], options: { env?: Record<strin
 
 /** Runs the built `dist/cli.js` in a child process (asynchronously, so an in-process DNS server can answer it). */
 export function runBinary(argv: string[], env: Record<string, string> = {}): Promise<RunOutcome> {
+  return runBinaryIn(undefined, argv, env);
+}
+
+/** Runs the built `dist/cli.js` in a child process started in `cwd` (relative file arguments). */
+export function runBinaryIn(cwd: string | undefined, argv: string[], env: Record<string, string> = {}): Promise<RunOutcome> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -28,7 +28,7 @@ describe('spf-doctor analyze --fix / --dry-run', () => {
       assert.equal(readFileSync(file, 'utf8'), PROBE_FIXED);
       assert.equal(statSync(file).mode & 0o777, 0o640, 'the file keeps its mode');
       assert.deepEqual(readdirSync(scratch.directory), ['probe.zone'], 'no temporary file is left');
-      assert.ok(run.stdout.includes(`Fixed ${file} (2 fixes):\n--- a/${file}\n+++ b/${file}\n`), run.stdout);
+      assert.ok(run.stdout.includes(`Fixed ${file} (2 fixes):\n--- ${file}\n+++ ${file}\n`), run.stdout);
       assert.ok(run.stdout.includes('\n-@     IN TXT "v=spf1 ip4:192.0.2.1/24 ptr -all"\n+@     IN TXT "v=spf1 ip4:192.0.2.0/24 ptr -all"\n'));
       assert.ok(run.stdout.includes('\n-mail  IN TXT "v=spf1 ip4:192.0.2.1 ip4:192.0.2.1 -all"\n+mail  IN TXT "v=spf1 ip4:192.0.2.1 -all"\n'));
       // The findings shown are those left after the fix: +all (no preferred fix) and ptr.
@@ -65,7 +65,7 @@ describe('spf-doctor analyze --fix / --dry-run', () => {
       assert.deepEqual(readFileSync(file), before);
       assert.equal(statSync(file).mtimeMs, mtime);
       assert.deepEqual(readdirSync(scratch.directory), ['probe.zone']);
-      assert.ok(run.stdout.includes(`Would fix ${file} (2 fixes; --dry-run, nothing written):\n--- a/${file}`));
+      assert.ok(run.stdout.includes(`Would fix ${file} (2 fixes; --dry-run, nothing written):\n--- ${file}`));
       assert.ok(run.stdout.includes('+mail  IN TXT "v=spf1 ip4:192.0.2.1 -all"'));
     } finally {
       scratch.remove();

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestDnsServer } from '../../support/dns-server';
-import { ROOT, runBinary } from './cli-helpers';
+import { ROOT, runBinary, runBinaryIn } from './cli-helpers';
 
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
@@ -95,5 +95,19 @@ describe('README examples', () => {
         .split(`${ROOT}/`)
         .join('');
     assert.deepEqual(normalise(run.stdout.trimEnd()).split('\n'), normalise(shownOutput.join('\n')).split('\n'));
+  });
+
+  it('the explain example (what npm start runs) prints exactly what the README shows', async () => {
+    const [, example] = codeBlocks(section('## Command line'), 'console');
+    const [commandLine, ...shownOutput] = example.replace(/ \\\n\s+/g, ' ').trimEnd().split('\n');
+    assert.match(commandLine, /^\$ node dist\/cli\.js explain /);
+    const run = await runBinaryIn(ROOT, commandLine.replace(/^\$ node dist\/cli\.js /, '').split(' '));
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), shownOutput);
+  });
+
+  it('shows npm start next to npm ci && npm test', () => {
+    const [commands] = codeBlocks(section('## Start here'), 'sh');
+    assert.deepEqual(commands.trimEnd().split('\n'), ['npm ci && npm test', 'npm start']);
   });
 });
