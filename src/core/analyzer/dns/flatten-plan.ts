@@ -11,9 +11,10 @@
  *
  * A target whose result is not a fixed set of networks today is not flattened, with the reason:
  * macros, `exists`, `ptr` (decided per client), a name that could not be resolved, an error the
- * evaluation would return (a loop, a missing record, a syntax error), `+all`, or a `+` network
- * that contains part of a network the record denies earlier (the flattened list cannot say
- * "this block but not that part" without splitting it).
+ * evaluation would return (a loop, a missing record, a syntax error), an include of a name in
+ * the keep list further down; and for an include (not a redirect, which keeps qualifiers and
+ * `all`): `+all`, or a `+` network that contains part of a network the record denies earlier
+ * (the flattened list cannot say "this block but not that part" without splitting it).
  */
 import type { Resolver } from '../../dns/resolver';
 import { normalizeName } from '../../dns/resolver';
