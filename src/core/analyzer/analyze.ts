@@ -96,6 +96,11 @@ class AnalysisRun {
   private readonly sitesByOwner = new Map<string, SpfRecordSite[]>();
   private readonly recordsByOwner = new Map<string, ZoneRecord[]>();
   private readonly disabled = new Map<number, DisabledRules | undefined>();
+  /** The first site starting at each offset, for `reportAt`'s `recordRange`. */
+  private readonly siteByStart = new Map<number, SpfRecordSite>();
+  private readonly spfSites: SpfRecordSite[];
+  /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
+  private readonly neighbours = new Map<number, { siblings: readonly SpfRecordSite[]; ownerRecords: readonly ZoneRecord[] }>();
 
   constructor(readonly text: string, private readonly options: AnalyzeDocumentOptions) {
     this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
@@ -103,28 +108,37 @@ class AnalysisRun {
       const configured = configuredSeverity(rule, options);
       if (configured !== 'off') this.rules.push({ rule, severity: configured ?? rule.meta.defaultSeverity, configured: configured !== undefined });
     }
-    for (const site of this.document.sites) pushTo(this.sitesByOwner, ownerKey(site.owner), site);
+    for (const site of this.document.sites) {
+      pushTo(this.sitesByOwner, ownerKey(site.owner), site);
+      if (!this.siteByStart.has(site.range.start)) this.siteByStart.set(site.range.start, site);
+    }
+    this.spfSites = this.document.sites.filter((site) => site.version === 'spf');
     for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
   }
 
   runSync(): void {
     for (const { rule, severity, configured } of this.rules) {
-      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(this.documentContext(rule, severity, configured)));
+      if (!rule.checkDocument && !rule.checkRecord) continue;
+      // One document context per rule, shared by its record contexts.
+      const base = this.documentContext(rule, severity, configured);
+      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(base));
       if (!rule.checkRecord) continue;
-      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(rule, severity, configured, site)));
+      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(base, site)));
     }
   }
 
   async runAsync(dns: DnsAnalysisContext): Promise<void> {
     const extras = { dns, previewFix: (fix: Fix) => this.previewFix(fix) };
     for (const { rule, severity, configured } of this.rules) {
+      if (!rule.checkDocumentAsync && !rule.checkRecordAsync) continue;
+      const base = this.documentContext(rule, severity, configured);
       if (rule.checkDocumentAsync) {
-        const context: AsyncDocumentRuleContext = { ...this.documentContext(rule, severity, configured), ...extras };
+        const context: AsyncDocumentRuleContext = { ...base, ...extras };
         await this.guardAsync(rule, undefined, () => rule.checkDocumentAsync?.(context));
       }
       if (!rule.checkRecordAsync) continue;
       for (const site of this.sitesFor(rule)) {
-        const context: AsyncRecordRuleContext = { ...this.recordContext(rule, severity, configured, site), ...extras };
+        const context: AsyncRecordRuleContext = { ...this.recordContext(base, site), ...extras };
         await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
       }
     }
@@ -136,7 +150,7 @@ class AnalysisRun {
   }
 
   private sitesFor(rule: RuleDefinition): SpfRecordSite[] {
-    return rule.includeNearMisses ? this.document.sites : this.document.sites.filter((site) => site.version === 'spf');
+    return rule.includeNearMisses ? this.document.sites : this.spfSites;
   }
 
   private messageFactory(rule: RuleDefinition) {
@@ -154,7 +168,7 @@ class AnalysisRun {
       message: this.messageFactory(rule),
       sitesAt: (owner) => this.sitesByOwner.get(ownerKey(owner)) ?? [],
       reportAt: (range, messageData, extras = {}) => {
-        const site = extras.recordRange ? this.document.sites.find((candidate) => candidate.range.start === extras.recordRange?.start) : undefined;
+        const site = extras.recordRange ? this.siteByStart.get(extras.recordRange.start) : undefined;
         if (site && this.isDisabled(site, rule)) return;
         // A severity from the settings wins over the one a rule gives a particular finding.
         const finding = this.makeFinding(rule, configured ? severity : extras.severity ?? severity, range, messageData, extras);
@@ -165,14 +179,17 @@ class AnalysisRun {
     };
   }
 
-  private recordContext(rule: RuleDefinition, severity: ReportedSeverity, configured: boolean, site: SpfRecordSite): RecordRuleContext {
-    const key = ownerKey(site.owner);
-    const base = this.documentContext(rule, severity, configured);
+  private recordContext(base: DocumentRuleContext, site: SpfRecordSite): RecordRuleContext {
+    const { siblings, ownerRecords } = this.neighboursOf(site);
     return {
-      ...base,
+      document: base.document,
+      settings: base.settings,
+      message: base.message,
+      sitesAt: base.sitesAt,
+      reportAt: base.reportAt,
       site,
-      siblings: site.owner === undefined ? [] : (this.sitesByOwner.get(key) ?? []).filter((other) => other !== site),
-      ownerRecords: site.owner === undefined ? [] : (this.recordsByOwner.get(key) ?? []).filter((other) => other !== site.zoneRecord),
+      siblings,
+      ownerRecords,
       map: (valueRange) => mapSiteRange(site, valueRange),
       report: (valueRange, messageData, extras: ReportExtras = {}) => {
         const mapped = mapSiteRange(site, valueRange);
@@ -180,6 +197,22 @@ class AnalysisRun {
       },
       valueFix: (title, edits, flags) => buildValueFix(this.text, site, title, edits, flags, this.options.maxStringOctets),
     };
+  }
+
+  private neighboursOf(site: SpfRecordSite): { siblings: readonly SpfRecordSite[]; ownerRecords: readonly ZoneRecord[] } {
+    let found = this.neighbours.get(site.index);
+    if (!found) {
+      const key = ownerKey(site.owner);
+      found =
+        site.owner === undefined
+          ? { siblings: [], ownerRecords: [] }
+          : {
+              siblings: (this.sitesByOwner.get(key) ?? []).filter((other) => other !== site),
+              ownerRecords: (this.recordsByOwner.get(key) ?? []).filter((other) => other !== site.zoneRecord),
+            };
+      this.neighbours.set(site.index, found);
+    }
+    return found;
   }
 
   private makeFinding(rule: RuleDefinition, severity: ReportedSeverity, range: TextRange, messageData: MessageData, extras: ReportExtras): Finding {
