@@ -68,7 +68,8 @@ export function readTxtInput(text: string, options: ReadTxtInputOptions = {}): R
     notes.push({ range: { start: at, end: at + 1 }, reason: `invisible or non-ASCII space U+${hex(match[0])}: SPF terms are separated by ASCII spaces only (RFC 7208 §4.6.1)` });
   }
   const body = working.slice(start, end);
-  if (SPF_VERSION.test(body)) return readUnquoted(working, start, end, notes);
+  // The value keeps the text as written: a smart quote inside an unquoted record is part of it.
+  if (SPF_VERSION.test(body)) return readUnquoted(text, start, end, notes);
   const errors: TextIssue[] = [];
   const lexer = new ZoneLexer(working.slice(0, end), (issue) => errors.push(issue));
   const entry = lexer.nextEntry();
