@@ -6,6 +6,7 @@ import { runAnalyzeSelection } from './commands/analyze-selection';
 import { showRuleDocs } from './commands/show-rule-docs';
 import { Commands, InternalCommands, OUTPUT_CHANNEL_NAME } from './constants';
 import { DiagnosticsController } from './diagnostics/diagnostics-controller';
+import { registerHoverProvider } from './hover-provider';
 import { LookupStatusBar } from './status-bar';
 
 /** Registers SPF Doctor's commands and providers; each feature lives in its own module. */
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     diagnostics,
     bouncedSenders.onDidChange(() => diagnostics.refreshAll()),
     registerCodeActions(service),
+    registerHoverProvider(service),
     new LookupStatusBar(service),
     vscode.commands.registerCommand(Commands.analyzeSelection, () => runAnalyzeSelection(log)),
     vscode.commands.registerCommand(InternalCommands.showRuleDocs, (code: unknown) => showRuleDocs(context.extensionUri, code)),
