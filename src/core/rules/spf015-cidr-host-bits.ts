@@ -27,9 +27,8 @@ export const cidrHostBitsRule: RuleDefinition = {
       const network = mechanism.network;
       if (!network?.cidr) continue;
       const prefix = network.prefixLength;
-      const cidr = `${network.address.toString()}/${prefix}`;
-      const base = network.address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
-      if (base.toNormalizedString() === network.address.toNormalizedString()) continue;
+      const base = networkAddress(network.address.toByteArray(), prefix);
+      if (!base) continue;
       const args = { term: mechanism.text, prefix, network: base.toString(), address: network.text };
       const fixes = [
         context.valueFix(context.message('useNetwork', args), [{ range: network.range, newText: base.toString() }], { isPreferred: true }),
@@ -39,3 +38,17 @@ export const cidrHostBitsRule: RuleDefinition = {
     }
   },
 };
+
+/** The address with the bits past `prefix` cleared, or undefined when none of them is set. */
+function networkAddress(bytes: number[], prefix: number): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  let hostBits = false;
+  for (let index = 0; index < bytes.length; index++) {
+    const kept = Math.min(8, Math.max(0, prefix - index * 8));
+    const masked = bytes[index] & ((0xff << (8 - kept)) & 0xff);
+    if (masked !== bytes[index]) {
+      hostBits = true;
+      bytes[index] = masked;
+    }
+  }
+  return hostBits ? ipaddr.fromByteArray(bytes) : undefined;
+}
