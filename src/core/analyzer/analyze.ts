@@ -4,12 +4,12 @@
  * those and the rules that need a resolver.
  */
 import { normalizeName } from '../dns/resolver';
-import { applyEdits, type TextRange } from '../text/range';
+import { applyEdits, type TextEdit, type TextRange } from '../text/range';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TxtValue } from '../readers/txt/txt-value';
 import type { CodeLanguage } from '../readers/code/find-spf-strings';
 import { BUILTIN_RULES } from '../rules/registry';
-import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type SpfRecordSite } from './document';
+import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type MappedRange, type SpfRecordSite } from './document';
 import { disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
 import { buildValueFix } from './fixes';
 import type {
@@ -18,6 +18,7 @@ import type {
   AsyncRecordRuleContext,
   DnsAnalysisContext,
   DocumentRuleContext,
+  FixFlags,
   FixPreview,
   RecordRuleContext,
   ReportExtras,
@@ -94,15 +95,17 @@ class AnalysisRun {
   /** `configured` is set when the settings name the rule; it then wins over a rule's own per-finding severity. */
   private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity; configured: boolean }[] = [];
   private readonly sitesByOwner = new Map<string, SpfRecordSite[]>();
-  private readonly recordsByOwner = new Map<string, ZoneRecord[]>();
+  /** Zone records by owner, built on the first request (no built-in document rule needs them). */
+  private recordsByOwner: Map<string, ZoneRecord[]> | undefined;
   private readonly disabled = new Map<number, DisabledRules | undefined>();
   /** The first site starting at each offset, for `reportAt`'s `recordRange`. */
   private readonly siteByStart = new Map<number, SpfRecordSite>();
   private readonly spfSites: SpfRecordSite[];
   /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
-  private readonly neighbours = new Map<number, { siblings: readonly SpfRecordSite[]; ownerRecords: readonly ZoneRecord[] }>();
+  private readonly siblings = new Map<number, readonly SpfRecordSite[]>();
+  private readonly ownerRecords = new Map<number, readonly ZoneRecord[]>();
 
-  constructor(readonly text: string, private readonly options: AnalyzeDocumentOptions) {
+  constructor(readonly text: string, readonly options: AnalyzeDocumentOptions) {
     this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
     for (const rule of options.ruleSet ?? BUILTIN_RULES) {
       const configured = configuredSeverity(rule, options);
@@ -113,7 +116,6 @@ class AnalysisRun {
       if (!this.siteByStart.has(site.range.start)) this.siteByStart.set(site.range.start, site);
     }
     this.spfSites = this.document.sites.filter((site) => site.version === 'spf');
-    for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
   }
 
   runSync(): void {
@@ -138,7 +140,7 @@ class AnalysisRun {
       }
       if (!rule.checkRecordAsync) continue;
       for (const site of this.sitesFor(rule)) {
-        const context: AsyncRecordRuleContext = { ...this.recordContext(base, site), ...extras };
+        const context: AsyncRecordRuleContext = Object.assign(this.recordContext(base, site), extras);
         await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
       }
     }
@@ -180,37 +182,27 @@ class AnalysisRun {
   }
 
   private recordContext(base: DocumentRuleContext, site: SpfRecordSite): RecordRuleContext {
-    const { siblings, ownerRecords } = this.neighboursOf(site);
-    return {
-      document: base.document,
-      settings: base.settings,
-      message: base.message,
-      sitesAt: base.sitesAt,
-      reportAt: base.reportAt,
-      site,
-      siblings,
-      ownerRecords,
-      map: (valueRange) => mapSiteRange(site, valueRange),
-      report: (valueRange, messageData, extras: ReportExtras = {}) => {
-        const mapped = mapSiteRange(site, valueRange);
-        base.reportAt(mapped.range, messageData, { ...extras, pieces: mapped.pieces, recordRange: site.range });
-      },
-      valueFix: (title, edits, flags) => buildValueFix(this.text, site, title, edits, flags, this.options.maxStringOctets),
-    };
+    return new SiteRuleContext(this, base, site);
   }
 
-  private neighboursOf(site: SpfRecordSite): { siblings: readonly SpfRecordSite[]; ownerRecords: readonly ZoneRecord[] } {
-    let found = this.neighbours.get(site.index);
+  siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
+    let found = this.siblings.get(site.index);
     if (!found) {
-      const key = ownerKey(site.owner);
-      found =
-        site.owner === undefined
-          ? { siblings: [], ownerRecords: [] }
-          : {
-              siblings: (this.sitesByOwner.get(key) ?? []).filter((other) => other !== site),
-              ownerRecords: (this.recordsByOwner.get(key) ?? []).filter((other) => other !== site.zoneRecord),
-            };
-      this.neighbours.set(site.index, found);
+      found = site.owner === undefined ? [] : (this.sitesByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site);
+      this.siblings.set(site.index, found);
+    }
+    return found;
+  }
+
+  ownerRecordsOf(site: SpfRecordSite): readonly ZoneRecord[] {
+    let found = this.ownerRecords.get(site.index);
+    if (!found) {
+      if (!this.recordsByOwner) {
+        this.recordsByOwner = new Map();
+        for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
+      }
+      found = site.owner === undefined ? [] : (this.recordsByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site.zoneRecord);
+      this.ownerRecords.set(site.index, found);
     }
     return found;
   }
@@ -269,6 +261,51 @@ class AnalysisRun {
     };
     if (site) failure.recordRange = site.range;
     this.findings.push(failure);
+  }
+}
+
+/**
+ * What a record rule sees. A class (one per rule and site) so that creating it is cheap and its
+ * siblings and owner records are looked up only when a rule reads them.
+ */
+class SiteRuleContext implements RecordRuleContext {
+  readonly document: AnalyzedDocument;
+  readonly settings: AnalysisSettings;
+  readonly message: DocumentRuleContext['message'];
+  readonly sitesAt: DocumentRuleContext['sitesAt'];
+  readonly reportAt: DocumentRuleContext['reportAt'];
+
+  constructor(
+    private readonly run: AnalysisRun,
+    base: DocumentRuleContext,
+    readonly site: SpfRecordSite,
+  ) {
+    this.document = base.document;
+    this.settings = base.settings;
+    this.message = base.message;
+    this.sitesAt = base.sitesAt;
+    this.reportAt = base.reportAt;
+  }
+
+  get siblings(): readonly SpfRecordSite[] {
+    return this.run.siblingsOf(this.site);
+  }
+
+  get ownerRecords(): readonly ZoneRecord[] {
+    return this.run.ownerRecordsOf(this.site);
+  }
+
+  map(valueRange: TextRange): MappedRange {
+    return mapSiteRange(this.site, valueRange);
+  }
+
+  report(valueRange: TextRange, messageData: MessageData, extras: ReportExtras = {}): void {
+    const mapped = mapSiteRange(this.site, valueRange);
+    this.reportAt(mapped.range, messageData, { ...extras, pieces: mapped.pieces, recordRange: this.site.range });
+  }
+
+  valueFix(title: MessageData, edits: TextEdit[], flags?: FixFlags): Fix | undefined {
+    return buildValueFix(this.run.text, this.site, title, edits, flags, this.run.options.maxStringOctets);
   }
 }
 
