@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/core/analyzer/analyze';
 import { MAX_VALUE_FIXES_PER_RECORD } from '../../../src/core/analyzer/fixes';
 import { readTxtInput } from '../../../src/core/readers/txt-input';
+import { findSpfStrings } from '../../../src/core/readers/code/find-spf-strings';
 import { parseRecord } from '../../../src/core/spf/parser';
 import type { MacroString } from '../../../src/core/spf/ast';
 
@@ -61,5 +62,13 @@ describe('fuzz regressions', () => {
     assert.equal(duplicates.length, 399);
     assert.equal(duplicates.filter((finding) => finding.fixes).length, MAX_VALUE_FIXES_PER_RECORD);
     assert.ok(duplicates.slice(0, MAX_VALUE_FIXES_PER_RECORD).every((finding) => finding.fixes?.length === 1));
+  });
+
+  it('a YAML document that is one scalar yields its SPF value once', () => {
+    // Found by fuzz: findSpfStrings("v=spf1 ", "yaml") returned the same value twice.
+    const found = findSpfStrings('v=spf1 -all\n', 'yaml').values;
+    assert.deepEqual(found.map((value) => [value.value, value.range]), [['v=spf1 -all', { start: 0, end: 11 }]]);
+    assert.equal(findSpfStrings('--- "v=spf1 mx -all"\n--- \'v=spf1 a -all\'\n', 'yaml').values.length, 2);
+    assert.equal(findSpfStrings('a: v=spf1 -all\nb: [ "v=spf1 mx -all" ]\n', 'yaml').values.length, 2);
   });
 });

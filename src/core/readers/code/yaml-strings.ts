@@ -33,7 +33,7 @@ export function scanYamlStrings(text: string): LiteralScan {
       continue;
     }
     if (token.type !== 'document') continue;
-    visitToken(token.value);
+    // CST.visit also visits the document's own value (a root scalar), so it is not visited here.
     CST.visit(token, (item) => {
       visitToken(item.key ?? undefined);
       visitToken(item.value);
