@@ -1,8 +1,11 @@
 /**
- * First look at a piece of text a user selected: is it an SPF record, a bounce message,
- * or something SPF Doctor cannot use? Pure and bounded in time (every scan is linear).
+ * First look at a piece of text a user selected: is it a bounce message, an SPF record (and
+ * then which reader reads it: zone file, TXT line, raw value or DNS-as-code), or something SPF
+ * Doctor cannot use? Pure and bounded in time (every scan is linear).
  */
 
+import type { DocumentKind } from './analyzer/document';
+import type { CodeLanguage } from './readers/code/find-spf-strings';
 import type { TextRange } from './text/range';
 
 /** Larger inputs are refused before any scan, so a huge selection cannot stall the caller. */
@@ -19,11 +22,28 @@ export type SelectionAnalysis =
   | { kind: 'empty'; reason: string }
   | { kind: 'binary'; reason: string; offset: number }
   | { kind: 'too-large'; reason: string; bytes: number }
-  /** `record` is the record text with quotes removed and strings joined; `range` spans it in the input. */
-  | { kind: 'spf-record'; reason: string; record: string; range: TextRange }
+  /**
+   * `record` is the record text with quotes removed and strings joined; `range` spans it in the
+   * input. `reader` says how to analyse it: `input` is the text to give that reader (the whole
+   * zone, the TXT line(s), the joined value, or the code).
+   */
+  | { kind: 'spf-record'; reason: string; record: string; range: TextRange; reader: SelectionReader; input: string }
   /** `replyCode` is the SMTP reply code when present (RFC 5321 §4.2), `enhancedStatus` the RFC 3463 code. */
   | { kind: 'bounce'; reason: string; replyCode?: string; enhancedStatus: string; range: TextRange }
   | { kind: 'unknown'; reason: string };
+
+/** Which reader of the analyzer reads a selection that holds an SPF record. */
+export interface SelectionReader {
+  kind: DocumentKind;
+  /** For `code`: the DNS-as-code language. */
+  language?: CodeLanguage;
+}
+
+/** Options of {@link analyzeSelection}. */
+export interface AnalyzeSelectionOptions {
+  /** The selection comes from a DNS-as-code document in this language: read it as code. */
+  codeLanguage?: CodeLanguage;
+}
 
 // Control characters other than tab, line feed, vertical tab, form feed and carriage return.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F]/;
@@ -34,14 +54,21 @@ const SPF_VERSION = /(^|[\s"(])v=spf1(?=[\s"]|$)/im;
 const SMTP_REPLY = /\b([45]\d\d)[ -]([45]\.\d{1,3}\.\d{1,3})\b/;
 // A delivery status notification field, e.g. "Status: 5.7.1" (RFC 3464 §2.3.4).
 const DSN_STATUS = /^[ \t]*Status:[ \t]*([45]\.\d{1,3}\.\d{1,3})\b/im;
+// Zone file directives and the SOA record only appear in whole zones (RFC 1035 §5.1).
+const ZONE_MARKER = /^[ \t]*(\$ORIGIN|\$TTL|\$INCLUDE)\b|\bSOA\b/im;
+// A TXT or SPF type word before the record's first quote makes it a zone line (RFC 1035 §5.1).
+const TYPE_BEFORE_VALUE = /(^|\s)(TXT|SPF)\s*\(?\s*$/i;
 
 /**
- * Classifies `text` as an SPF record, a bounce message or something else, without throwing.
+ * Classifies `text` as a bounce message, an SPF record or something else, without throwing.
  * Checks run in order: empty, too large (over {@link MAX_SELECTION_BYTES} UTF-8 bytes), binary
- * (NUL or other control characters), contains a `v=spf1` record (quoted or not), looks like a
- * bounce (SMTP 4xx/5xx reply with an enhanced status code, or a DSN `Status:` field).
+ * (NUL or other control characters), looks like a bounce (SMTP 4xx/5xx reply with an enhanced
+ * status code, or a DSN `Status:` field: a bounce may quote a record, a record never holds a
+ * reply), contains a `v=spf1` record (quoted or not; then the reader that reads it is chosen:
+ * code when `options.codeLanguage` is given, a zone when the text has directives, an SOA or
+ * other records, a TXT line when the record follows its type word, else the raw value).
  */
-export function analyzeSelection(text: string): SelectionAnalysis {
+export function analyzeSelection(text: string, options: AnalyzeSelectionOptions = {}): SelectionAnalysis {
   if (text.trim() === '') return { kind: 'empty', reason: 'The selection is empty: select an SPF record or a bounce message.' };
 
   const bytes = utf8LengthUpTo(text, MAX_SELECTION_BYTES);
@@ -60,14 +87,6 @@ export function analyzeSelection(text: string): SelectionAnalysis {
       offset: control.index,
       reason: `The selection looks binary: it contains the control character U+${hex(control[0])} at offset ${control.index}.`,
     };
-  }
-
-  const version = SPF_VERSION.exec(text);
-  if (version) {
-    const start = version.index + version[1].length;
-    const quoted = version[1] === '"';
-    const { record, end } = quoted ? readQuotedRecord(text, start) : readUnquotedRecord(text, start);
-    return { kind: 'spf-record', record, range: { start, end }, reason: `Found an SPF record: ${record}` };
   }
 
   const reply = SMTP_REPLY.exec(text);
@@ -91,10 +110,33 @@ export function analyzeSelection(text: string): SelectionAnalysis {
     };
   }
 
+  const version = SPF_VERSION.exec(text);
+  if (version) {
+    const start = version.index + version[1].length;
+    const quoted = version[1] === '"';
+    const { record, end } = quoted ? readQuotedRecord(text, start) : readUnquotedRecord(text, start);
+    const { reader, input } = chooseReader(text, { start, end }, record, quoted, options);
+    return { kind: 'spf-record', record, range: { start, end }, reader, input, reason: `Found an SPF record: ${record}` };
+  }
+
   return {
     kind: 'unknown',
     reason: 'No SPF record ("v=spf1 ...") and no bounce (SMTP 4xx/5xx reply with a status such as 5.7.26) found in the selection.',
   };
+}
+
+/** The reader for a selection whose SPF record spans `range`, and the text it reads. */
+function chooseReader(text: string, range: TextRange, record: string, quoted: boolean, options: AnalyzeSelectionOptions): { reader: SelectionReader; input: string } {
+  if (options.codeLanguage) return { reader: { kind: 'code', language: options.codeLanguage }, input: text };
+  if (ZONE_MARKER.test(text)) return { reader: { kind: 'zone' }, input: text };
+  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', range.end);
+  const before = text.slice(lineStart, quoted ? range.start - 1 : range.start);
+  if (!TYPE_BEFORE_VALUE.test(before)) return { reader: { kind: 'raw' }, input: record };
+  const outside = `${text.slice(0, lineStart)}\n${lineEnd === -1 ? '' : text.slice(lineEnd)}`;
+  const otherRecords = outside.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith(';'));
+  if (otherRecords) return { reader: { kind: 'zone' }, input: text };
+  return { reader: { kind: 'txt-line' }, input: text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd) };
 }
 
 /** UTF-8 length of `text`, counting only until it exceeds `limit` (then any value above it). */

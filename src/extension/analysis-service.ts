@@ -57,6 +57,9 @@ export interface AnalysisServiceOptions {
   bouncedSenders?: BouncedSendersSource;
 }
 
+/** Seconds a failed DNS query (timeout, SERVFAIL, refused) is answered from the cache. */
+const ERROR_TTL_SECONDS = 10;
+
 /** VS Code language ids → the DNS-as-code reader that reads them. */
 const CODE_LANGUAGES: Readonly<Record<string, CodeLanguage>> = {
   yaml: 'yaml',
@@ -165,7 +168,9 @@ export class AnalysisService implements vscode.Disposable {
       else if (!dns.enabled) this.resolverStack = { resolver: new OfflineResolver('live DNS is off (spfDoctor.dns.enabled)'), mode: { live: false, reason: 'disabled' } };
       else {
         const upstream = new NodeResolver({ timeout: dns.timeoutMs, ...(dns.servers.length > 0 ? { servers: dns.servers } : {}) });
-        this.resolverStack = { resolver: new CachingResolver(upstream), mode: { live: true } };
+        // Failed queries are remembered briefly, so one analysis (and the edits right after it) asks a
+        // failing server once per name instead of once per rule pass: no retry loop on a dead server.
+        this.resolverStack = { resolver: new CachingResolver(upstream, { errorTtl: ERROR_TTL_SECONDS }), mode: { live: true } };
       }
       const { mode } = this.resolverStack;
       this.log.info(mode.live ? `Live DNS on (servers: ${dns.servers.length > 0 ? dns.servers.join(', ') : 'system'})` : `Live DNS off: ${mode.reason}`);
@@ -219,7 +224,7 @@ export function siteAt(state: DocumentAnalysisState, offset: number): SpfRecordS
  * The zone's origin from the conventional file names `db.<zone>` and `<zone>.zone`, used when
  * the file has no `$ORIGIN`. Only names with at least two labels count (`example.zone` gives none).
  */
-function originFromFileName(uri: vscode.Uri): string | undefined {
+export function originFromFileName(uri: vscode.Uri): string | undefined {
   const base = path.posix.basename(uri.path).toLowerCase();
   const name = base.startsWith('db.') ? base.slice(3) : base.replace(/\.(zone|zonefile)$/, '');
   if (name === base || !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(name)) return undefined;

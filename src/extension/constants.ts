@@ -18,7 +18,22 @@ export const DIAGNOSTIC_SOURCE = 'SPF Doctor';
 /** Command ids contributed in package.json. */
 export const Commands = {
   analyzeSelection: 'spfDoctor.analyzeSelection',
+  checkDomain: 'spfDoctor.checkDomain',
+  showIncludeTree: 'spfDoctor.showIncludeTree',
+  copyFixedRecord: 'spfDoctor.copyFixedRecord',
+  forgetBouncedSenders: 'spfDoctor.forgetBouncedSenders',
 } as const;
+
+/** Context keys the extension sets for the `when` clauses of package.json. */
+export const ContextKeys = {
+  /** The cursor is on an SPF record of an analysed document. */
+  spfRecordAtCursor: 'spfDoctor.spfRecordAtCursor',
+  /** The workspace remembers at least one bounced sender. */
+  hasBouncedSenders: 'spfDoctor.hasBouncedSenders',
+} as const;
+
+/** URI scheme of the generated reports (read-only Markdown documents shown in the preview). */
+export const REPORT_SCHEME = 'spf-doctor-report';
 
 /** Internal commands (not in the palette) and the diagnostics command of the manual run mode. */
 export const InternalCommands = {

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { AnalysisService } from './analysis-service';
 import { BouncedSendersStore } from './bounced-senders';
 import { registerCodeActions } from './code-actions';
-import { runAnalyzeSelection } from './commands/analyze-selection';
+import { registerCommands } from './commands/register-commands';
 import { showRuleDocs } from './commands/show-rule-docs';
-import { Commands, InternalCommands, OUTPUT_CHANNEL_NAME } from './constants';
+import { InternalCommands, OUTPUT_CHANNEL_NAME } from './constants';
+import { ContextKeyTracker } from './context-keys';
 import { DiagnosticsController } from './diagnostics/diagnostics-controller';
 import { registerHoverProvider } from './hover-provider';
+import { ReportView } from './report-view';
 import { LookupStatusBar } from './status-bar';
 
 /** Registers SPF Doctor's commands and providers; each feature lives in its own module. */
@@ -15,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const bouncedSenders = new BouncedSendersStore(context.workspaceState);
   const service = new AnalysisService(log, { bouncedSenders });
   const diagnostics = new DiagnosticsController(service, log);
+  const reports = new ReportView(log);
   context.subscriptions.push(
     log,
     bouncedSenders,
@@ -24,7 +27,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCodeActions(service),
     registerHoverProvider(service),
     new LookupStatusBar(service),
-    vscode.commands.registerCommand(Commands.analyzeSelection, () => runAnalyzeSelection(log)),
+    reports,
+    new ContextKeyTracker(service, bouncedSenders),
+    registerCommands({ service, senders: bouncedSenders, reports, log }),
     vscode.commands.registerCommand(InternalCommands.showRuleDocs, (code: unknown) => showRuleDocs(context.extensionUri, code)),
     vscode.commands.registerCommand(InternalCommands.runDiagnostics, () => {
       const document = vscode.window.activeTextEditor?.document;
