@@ -1,22 +1,24 @@
 /**
  * Extension bundle size and activation time. The bundle is built as `node scripts/build.mjs
- * --production` builds `dist/extension.js` (esbuild, minified, `vscode` external), here into
- * `out/bench/extension-production/` so that `dist/` is left alone, with a metafile to show what
- * is big. Activation is timed in fresh Node processes: `require()` of the bundle plus its
- * `activate()`, with `vscode` answered by a stand-in module (every API call returns another
+ * --production` builds `dist/extension.js` (esbuild, minified, `vscode` external), here into a
+ * temporary directory (removed afterwards) so that `dist/` is left alone, with a metafile to
+ * show what is big. Activation is timed in fresh Node processes: `require()` of the bundle plus
+ * its `activate()`, with `vscode` answered by a stand-in module (every API call returns another
  * stand-in; configuration reads return their defaults), so it measures the extension's own
  * work, not VS Code's. Targets: bundle ≤ 250 KB minified, activation ≤ 50 ms.
  *
  * Run: node scripts/bench.mjs extension
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Module from 'node:module';
 import * as esbuild from 'esbuild';
 
-const root = resolve(__dirname, '..', '..');
-const outDir = join(root, 'out', 'bench', 'extension-production');
+const root = process.env.SPF_BENCH_ROOT ?? resolve(__dirname, '..', '..');
+// Outside out/, which a concurrent `build.mjs --tests` empties.
+const outDir = process.env.SPF_BENCH_BUNDLE_DIR ?? mkdtempSync(join(tmpdir(), 'spf-doctor-bench-'));
 const bundle = join(outDir, 'extension.js');
 const sizeTarget = 250 * 1024;
 const activationTarget = 50;
@@ -110,9 +112,13 @@ async function main(): Promise<void> {
   console.log('largest parts (bytes in the bundle):');
   for (const [part, bytes] of [...parts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${kb(bytes).padStart(9)}  ${part}`);
 
+  // The children run a copy of this script, which a concurrent `build.mjs --tests` cannot delete.
+  const runner = join(outDir, 'activate-once.js');
+  copyFileSync(__filename, runner);
+  const env = { ...process.env, SPF_BENCH_BUNDLE_DIR: outDir, SPF_BENCH_ROOT: root, NODE_PATH: join(root, 'node_modules') };
   const runs: { requireMs: number; activateMs: number; subscriptions: number }[] = [];
   for (let run = 0; run < activationRuns; run++) {
-    const child = spawnSync(process.execPath, [__filename, '--activate-once'], { cwd: root, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [runner, '--activate-once'], { cwd: root, encoding: 'utf8', env });
     if (child.status !== 0) throw new Error(`activation failed: ${child.stderr}`);
     runs.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}'));
   }
@@ -124,7 +130,9 @@ async function main(): Promise<void> {
 
 if (process.argv.includes('--activate-once')) activateOnce();
 else
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => rmSync(outDir, { recursive: true, force: true }));
