@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeSelection } from '../../../src/core/analyze-selection';
 import { binaryText, bounceMessage, corpus, hostileText, mutated, spfRecord } from '../../support/arbitraries';
-import { assertRange, budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { assertRange, budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 
 const KINDS = new Set(['empty', 'binary', 'too-large', 'spf-record', 'bounce', 'unknown']);
 
@@ -15,7 +15,8 @@ function analyzeAndCheck(text: string, budgetMs?: number): void {
   if (result.kind === 'bounce') assert.match(text.slice(result.range.start, result.range.end), /[45]\.\d/);
 }
 
-describe('fuzz: selection triage (analyzeSelection)', () => {
+describe('fuzz: selection triage (analyzeSelection)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('analyzeSelection');
 
   it('random text, hostile pieces and binary data', () => {

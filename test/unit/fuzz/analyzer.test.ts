@@ -7,7 +7,7 @@ import type { Finding, Fix } from '../../../src/core/analyzer/types';
 import type { CodeLanguage } from '../../../src/core/readers/code/find-spf-strings';
 import { applyEdits, type TextEdit } from '../../../src/core/text/range';
 import { codeSnippet, corpus, hostileText, mutated, spfRecord, splitQuoted, zoneFile } from '../../support/arbitraries';
-import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, preview, withinBudget } from './fuzz-harness';
+import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, preview, withinBudget } from './fuzz-harness';
 
 type Kind = 'zone' | 'txt-line' | 'raw' | 'code';
 interface Document { text: string; kind: Kind; language?: CodeLanguage }
@@ -122,7 +122,8 @@ const documentArbitrary: fc.Arbitrary<Document> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(hostileText(200), fc.constantFrom<Kind>('zone', 'txt-line', 'raw', 'code')).map(([text, kind]) => ({ text, kind, language: 'javascript' as const })) },
 );
 
-describe('fuzz: analyzer and fixes (analyzeDocument, applyFixes, fixAll)', () => {
+describe('fuzz: analyzer and fixes (analyzeDocument, applyFixes, fixAll)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('analyzeDocument');
 
   it('well-formed findings; every offered fix round-trips; fix-all converges', () => {

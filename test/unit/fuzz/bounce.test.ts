@@ -4,7 +4,7 @@ import ipaddr from 'ipaddr.js';
 import { readBounce } from '../../../src/core/readers/bounce/read-bounce';
 import type { BounceReport } from '../../../src/core/readers/bounce/types';
 import { binaryText, bounceMessage, corpus, hostileText, mutated, rewrappedFixtureBounce } from '../../support/arbitraries';
-import { assertRange, budgetFor, CaseCounter, checkAsyncProperty, withinBudgetAsync } from './fuzz-harness';
+import { assertRange, budgetFor, CaseCounter, checkAsyncProperty, FUZZ_TIMEOUT_MS, withinBudgetAsync } from './fuzz-harness';
 
 const CLASSIFICATIONS = new Set(['spf', 'dkim', 'dmarc', 'unauthenticated', 'unknown-user', 'mailbox-full', 'null-mx', 'blocklist', 'relay-denied', 'smtp-auth-required', 'other', 'not-a-bounce']);
 const CHECK_RESULTS = new Set(['pass', 'fail', 'softfail', 'none', 'unknown']);
@@ -29,7 +29,8 @@ async function readAndCheck(text: string, budgetMs?: number): Promise<void> {
   checkReport(text, await withinBudgetAsync('readBounce', text, () => readBounce(text), budgetMs));
 }
 
-describe('fuzz: bounce reader (readBounce, plain text and .eml)', () => {
+describe('fuzz: bounce reader (readBounce, plain text and .eml)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('readBounce');
 
   it('random text, hostile pieces and binary data', async () => {

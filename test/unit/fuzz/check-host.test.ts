@@ -6,7 +6,7 @@ import { MAX_EXPLANATION_LENGTH } from '../../../src/core/spf/macro';
 import type { EvaluationTrace, SpfResult } from '../../../src/core/spf/trace';
 import { applyMutation, cutAt, macro, mutated, spfRecord } from '../../support/arbitraries';
 import { loadConformanceSuite } from '../../support/conformance-suite';
-import { CaseCounter, checkAsyncProperty, withinBudgetAsync } from './fuzz-harness';
+import { CaseCounter, checkAsyncProperty, FUZZ_TIMEOUT_MS, withinBudgetAsync } from './fuzz-harness';
 
 const RESULTS = new Set<SpfResult>(['none', 'neutral', 'pass', 'fail', 'softfail', 'temperror', 'permerror']);
 const NAMES = ['example.com', 'n1.example.com', 'n2.example.com', 'n3.example.com', 'loop.example.com', 'mx.example.com', 'missing.example.org'];
@@ -69,7 +69,8 @@ async function evaluate(resolver: MemoryResolver, request: { ip: string; sender:
   if (outcome.result !== 'fail') assert.equal(outcome.explanation, undefined);
 }
 
-describe('fuzz: check_host() over hostile records (checkHost + MemoryResolver)', () => {
+describe('fuzz: check_host() over hostile records (checkHost + MemoryResolver)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('checkHost');
 
   it('generated worlds of includes, redirects, loops, macros and MX fan-out: a defined result within the limits', async () => {

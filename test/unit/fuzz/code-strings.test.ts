@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findSpfStrings, type CodeLanguage } from '../../../src/core/readers/code/find-spf-strings';
 import { binaryText, codeSnippet, corpus, hostileText, mutated } from '../../support/arbitraries';
-import { budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 import { checkIssues, checkTxtValue } from './invariants';
 
 const LANGUAGES: CodeLanguage[] = ['yaml', 'json', 'hcl', 'javascript', 'typescript'];
@@ -20,7 +20,8 @@ function readAndCheck(text: string, lang: CodeLanguage, budgetMs?: number): void
   checkIssues(text, found.issues, 'issue');
 }
 
-describe('fuzz: DNS-as-code reader (findSpfStrings)', () => {
+describe('fuzz: DNS-as-code reader (findSpfStrings)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('findSpfStrings');
 
   it('random text, hostile pieces and binary data, in every language', () => {

@@ -16,6 +16,9 @@ export const SEED = readInteger('FUZZ_SEED', DEFAULT_SEED);
 /** Cases per reader: each reader's properties share this many runs by weight. */
 export const RUNS_PER_READER = readInteger('FUZZ_RUNS', 10_000);
 
+/** Mocha timeout of a fuzz suite: 20 ms per case, at least two minutes (a loaded machine runs slowly). */
+export const FUZZ_TIMEOUT_MS = Math.max(120_000, RUNS_PER_READER * 20);
+
 /**
  * The per-input budget, in CPU milliseconds. The issue asks for 50 ms per input. The test
  * measures CPU time of the process (`process.cpuUsage`), not wall time, so a loaded 2-core

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { createMacroContext, expandMacroText, MAX_EXPLANATION_LENGTH, type MacroStringKind } from '../../../src/core/spf/macro';
 import { domainSpec, hostileText, macro, mutated } from '../../support/arbitraries';
-import { budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 
 const KINDS: MacroStringKind[] = ['domain-spec', 'explain-string', 'modifier-value'];
 
@@ -27,7 +27,8 @@ const macroText = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(macro, fc.integer({ min: 1, max: 3000 })).map(([m, times]) => m.repeat(times)) },
 );
 
-describe('fuzz: macro expansion (expandMacroText)', () => {
+describe('fuzz: macro expansion (expandMacroText)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('expandMacroText');
 
   it('any macro text, any context, every kind: errors as data, bounded output', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isSpfRecordText, parseRecord } from '../../../src/core/spf/parser';
 import { binaryText, corpus, hostileText, mutated, spfRecord } from '../../support/arbitraries';
-import { budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 import { checkSpfRecord } from './invariants';
 
 /** Parses 2,001 new texts, which empties the parser's cache (it holds at most 2,000 records). */
@@ -23,7 +23,8 @@ function parseAndCheck(text: string): void {
   isSpfRecordText(text);
 }
 
-describe('fuzz: SPF record parser (parseRecord)', () => {
+describe('fuzz: SPF record parser (parseRecord)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('parseRecord');
   const records = fc.constantFrom(...corpus().records);
 

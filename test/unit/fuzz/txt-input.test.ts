@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readTxtInput } from '../../../src/core/readers/txt-input';
 import { binaryText, corpus, hostileText, mutated, spfRecord, splitQuoted } from '../../support/arbitraries';
-import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 import { checkIssues, checkTxtValue } from './invariants';
 
 const KINDS = new Set(['zone-line', 'quoted', 'unquoted']);
@@ -27,7 +27,8 @@ function readAndCheck(text: string, budgetMs?: number): void {
 
 const line = fc.tuple(fc.constantFrom('', 'example.com. ', '@ 3600 ', 'mail IN ', 'x 1h IN '), fc.constantFrom('TXT ', 'SPF ', 'TYPE16 ', 'txt '), spfRecord, fc.array(fc.nat(300), { maxLength: 3 }), fc.constantFrom('', ' ; comment', ' )', '\n')).map(([head, type, value, cuts, tail]) => `${head}${type}${splitQuoted(value, cuts)}${tail}`);
 
-describe('fuzz: small-input reader (readTxtInput)', () => {
+describe('fuzz: small-input reader (readTxtInput)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('readTxtInput');
 
   it('random text, hostile pieces and binary data', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readZone } from '../../../src/core/readers/zone/zone-reader';
 import type { ZoneFile } from '../../../src/core/readers/zone/zone-types';
 import { binaryText, corpus, deeplyNestedZone, hostileText, mutated, zoneFile } from '../../support/arbitraries';
-import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, withinBudget } from './fuzz-harness';
+import { assertInside, assertRange, budgetFor, CaseCounter, checkProperty, FUZZ_TIMEOUT_MS, withinBudget } from './fuzz-harness';
 import { checkIssues, checkTxtValue } from './invariants';
 
 const MAX_ERRORS = 1000;
@@ -40,7 +40,8 @@ function readAndCheck(text: string, budgetMs?: number): void {
   checkZone(text, withinBudget('readZone', text, () => readZone(text), budgetMs));
 }
 
-describe('fuzz: zone file reader (readZone)', () => {
+describe('fuzz: zone file reader (readZone)', function () {
+  this.timeout(FUZZ_TIMEOUT_MS);
   const counter = new CaseCounter('readZone');
 
   it('random text, hostile pieces and binary data', () => {
