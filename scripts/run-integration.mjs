@@ -2,52 +2,22 @@
 // offline: code-server on 127.0.0.1 serves VS Code's web workbench, Debian's Chromium (driven by
 // playwright-core) opens it with the test payload, and the workbench reports the suite's exit code.
 // Recipe: ../shared/docs/vscode-tests-offline.md. Expects `npm run build` and `npm run build:tests`.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { chromium } from 'playwright-core';
-import { ensureVsCodeTestEnvironment, VSCODE_VERSION } from './setup-vscode-test.mjs';
+import { startSession } from './code-server-session.mjs';
+import { VSCODE_VERSION } from './setup-vscode-test.mjs';
 
 // Both markers are printed by test/integration/index.ts.
 const START_MARKER = 'SPF_DOCTOR_INTEGRATION_START';
 const SUMMARY_PREFIX = 'SPF_DOCTOR_INTEGRATION_SUMMARY ';
-const STARTUP_TIMEOUT_MS = 60_000;
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = join(root, 'test', 'fixtures', 'workspace');
 const suiteIndex = join(root, 'out', 'test', 'integration', 'index.js');
 const resultsDir = join(root, 'out', 'test-results');
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForHttp(url, codeServer) {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (codeServer.exitCode !== null) throw new Error(`code-server exited with code ${codeServer.exitCode} while starting`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((next) => setTimeout(next, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${STARTUP_TIMEOUT_MS / 1000} s`);
-}
 
 function writeResult(result) {
   mkdirSync(resultsDir, { recursive: true });
@@ -56,50 +26,15 @@ function writeResult(result) {
 
 async function main() {
   const started = Date.now();
-  const { codeServerEntry, chromium: chromiumPath } = ensureVsCodeTestEnvironment();
   for (const file of [suiteIndex, join(root, 'dist', 'extension.js')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build && npm run build:tests\` first`);
   }
-
-  const port = await freePort();
-  const scratch = mkdtempSync(join(tmpdir(), 'spf-doctor-vscode-'));
   mkdirSync(resultsDir, { recursive: true });
-  const serverLogPath = join(resultsDir, 'code-server.log');
-  const serverLog = createWriteStream(serverLogPath);
-  const codeServer = spawn(
-    process.execPath,
-    [
-      codeServerEntry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--config', join(scratch, 'config.yaml'),
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--user-data-dir', join(scratch, 'user-data'),
-      '--extensions-dir', join(scratch, 'extensions'),
-      workspace,
-    ],
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, XDG_DATA_HOME: join(scratch, 'data'), XDG_CONFIG_HOME: join(scratch, 'config') },
-    },
-  );
-  codeServer.stdout.pipe(serverLog);
-  codeServer.stderr.pipe(serverLog);
-
-  let browser;
+  const session = await startSession({ workspace, serverLogPath: join(resultsDir, 'code-server.log') });
   const output = [];
   const consoleLog = createWriteStream(join(resultsDir, 'integration-console.log'));
   try {
-    const origin = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${origin}/healthz`, codeServer);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const page = await browser.newPage();
+    const { page, remote, workbenchUrl } = session;
     let exitSuite;
     const exitCode = new Promise((resolveExit) => (exitSuite = resolveExit));
     // The workbench's own start-up chatter (e.g. the unreachable extension gallery) goes to the
@@ -113,14 +48,10 @@ async function main() {
       if (suiteStarted) (type === 'error' ? console.error : console.log)(line);
     });
     await page.exposeFunction('codeAutomationExit', (code) => exitSuite(code));
-
-    const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-    const payload = [
+    await page.goto(workbenchUrl([
       ['extensionDevelopmentPath', remote(root)],
       ['extensionTestsPath', remote(suiteIndex)],
-    ];
-    const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    ]));
 
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -129,11 +60,8 @@ async function main() {
     const code = await Promise.race([exitCode, timeout]).finally(() => clearTimeout(timer));
     return { code, output, seconds: (Date.now() - started) / 1000 };
   } finally {
-    await browser?.close();
-    if (codeServer.exitCode === null) process.kill(-codeServer.pid, 'SIGTERM');
-    serverLog.end();
+    await session.close();
     consoleLog.end();
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

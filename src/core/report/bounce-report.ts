@@ -42,7 +42,7 @@ export function renderBounceReport(input: BounceReportInput, language: ReportLan
   const lines: string[] = [`# ${t('bounceTitle')}`, ''];
   lines.push(...rejectedBy(report, language, t));
   if (diagnosis.kind === 'trap') {
-    lines.push(`## ${t('notSpfTitle')}`, '', t('trap', { explanation: plain(trapExplanation(diagnosis.classification, language)) }), '');
+    lines.push(`## ${t('notSpfTitle')}`, '', t('trap', { explanation: trapExplanation(diagnosis.classification, language) }), '');
     return finish(lines, input, t);
   }
   lines.push(...senderFacts(input, t), ...checksTable(report, t));
@@ -72,7 +72,7 @@ function rejectedBy(report: BounceReport, language: ReportLanguage, t: ReportTra
   if (receiver) lines.push(`- ${t('receiver')}: ${receiver}`);
   if (report.reportingMta) lines.push(`- ${t('reportedBy')}: ${code(report.reportingMta)}`);
   const status = [report.statusCode, report.enhancedStatus].filter((part): part is string => part !== null).join(' ');
-  lines.push(`- ${t('status')}: ${status ? `${code(status)} — ${report.enhancedStatus ? plain(enhancedStatusMeaning(report.enhancedStatus, language)) : ''}` : t('statusUnknown')}`);
+  lines.push(`- ${t('status')}: ${status ? `${code(status)} — ${report.enhancedStatus ? enhancedStatusMeaning(report.enhancedStatus, language) : ''}` : t('statusUnknown')}`);
   return [...lines, ''];
 }
 
