@@ -1,4 +1,5 @@
-// Builds the extension, the CLI and the core library with esbuild, and the core's type
+// Builds the extension (dist/extension.js, and dist/mime.js loaded on first use), the CLI and the
+// core library with esbuild (options in bundles.mjs), and the core's type
 // declarations (dist/types, for `require('spf-doctor/core')`) with tsc.
 // `--tests` instead transpiles src/ and test/ file by file into out/ for mocha.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { extensionBundles, libraryBundles } from './bundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -33,21 +35,10 @@ if (args.has('--tests')) {
     logLevel: 'warning',
   });
 } else {
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    minify: production,
-    sourcemap: !production,
-    logLevel: 'warning',
-    legalComments: 'linked',
-  };
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-    esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
-  ]);
+    ...extensionBundles({ outdir: 'dist', production }),
+    ...libraryBundles({ outdir: 'dist', production }),
+  ].map((options) => esbuild.build(options)));
   rmSync('dist/types', { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });

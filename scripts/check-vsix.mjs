@@ -1,5 +1,5 @@
 // Lists the files inside a .vsix and fails unless it holds exactly what the installed extension
-// needs: the bundle, its manifest and translations, grammar, language configuration, icon, the
+// needs: the bundles, its manifest and translations, grammar, language configuration, icon, the
 // documents and the rule pages.
 // Usage: node scripts/check-vsix.mjs <file.vsix>
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ const required = [
   'extension.vsixmanifest',
   'extension/package.json',
   'extension/dist/extension.js',
+  // postal-mime, which the extension loads when an .eml is first analysed.
+  'extension/dist/mime.js',
   'extension/language-configuration.json',
   'extension/syntaxes/zone.tmLanguage.json',
   'extension/media/icon.png',
@@ -20,7 +22,7 @@ const required = [
   'extension/l10n/bundle.l10n.ja.json',
 ];
 // Written by esbuild only when a bundled dependency carries a licence comment.
-const optional = ['extension/dist/extension.js.LEGAL.txt'];
+const optional = ['extension/dist/extension.js.LEGAL.txt', 'extension/dist/mime.js.LEGAL.txt'];
 
 /** Names of the entries in a zip file, read from its central directory (APPNOTE.TXT §4.3.12). */
 function zipEntryNames(zip) {

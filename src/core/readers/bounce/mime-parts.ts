@@ -7,8 +7,11 @@
  *   postal-mime (ASCII text) offsets are exact, otherwise coarse;
  * - base64 parts, and text whose charset changed its characters (ISO-2022-JP ...): coarse, i.e.
  *   evidence covers the whole encoded part body and says `encoded: 'base64' | ...`.
+ *
+ * postal-mime is imported on first use: the core library and the CLI bundle it in, while the
+ * extension build (scripts/bundles.mjs) keeps it in a separate `dist/mime.js` that VS Code loads
+ * only when an `.eml` is analysed.
  */
-import PostalMime from 'postal-mime';
 import type { Attachment } from 'postal-mime';
 import { readHeaderBlock, type HeaderBlock } from './header-fields';
 import { layoutParts, type LayoutPart } from './mime-layout';
@@ -36,6 +39,8 @@ export function looksLikeMimeMessage(input: string): boolean {
 
 /** Decodes `input` as MIME; undefined when postal-mime refuses it (the caller reads it as text). */
 export async function readMimeParts(input: string): Promise<BounceParts | undefined> {
+  // Outside the try: a MIME parser that fails to load is an error, not an input postal-mime refused.
+  const { default: PostalMime } = await import('postal-mime');
   let email;
   try {
     email = await PostalMime.parse(input, {

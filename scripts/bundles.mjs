@@ -1,0 +1,97 @@
+// esbuild options of the shipped bundles, shared by scripts/build.mjs and bench/extension.ts so
+// that the benchmark measures exactly what is built.
+// - dist/core.js and dist/cli.js: one file each, everything inside.
+// - dist/extension.js: what VS Code loads at activation; postal-mime (the `.eml` MIME parser,
+//   imported lazily by src/core/readers/bounce/mime-parts.ts) stays out of it, in dist/mime.js,
+//   which the extension requires the first time an `.eml` is analysed.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+// The package's ES module build (the `node` export is CommonJS, which esbuild cannot tree-shake).
+const yamlEsmDir = join(dirname(require.resolve('yaml/package.json')), 'browser', 'dist');
+
+/**
+ * The source uses only the `yaml` package's CST parser (`Parser` and the `CST` namespace, in
+ * src/core/readers/code/yaml-strings.ts). This plugin answers `import ... from 'yaml'` with just
+ * those two from the package's ES modules, so the composer, schemas and stringifier stay out of
+ * the bundles. An import of any other `yaml` export fails the build ("No matching export").
+ */
+const yamlCstOnly = {
+  name: 'yaml-cst-only',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'yaml-cst-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'yaml-cst-only' }, () => ({
+      contents: "export { Parser } from './parse/parser.js';\nexport * as CST from './parse/cst.js';\n",
+      resolveDir: yamlEsmDir,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Sends `import('postal-mime')` of the extension bundle to the separate `./mime.js`. */
+const mimeParserApart = {
+  name: 'mime-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^postal-mime$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './mime.js', external: true } : undefined,
+    );
+  },
+};
+
+function commonOptions(production) {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: production,
+    // Strings (the Japanese texts) as UTF-8, not \u escapes: a third of the bytes for them.
+    charset: 'utf8',
+    sourcemap: !production,
+    drop: production ? ['debugger'] : [],
+    // Licence comments of bundled code go to <bundle>.LEGAL.txt, shipped next to the bundle.
+    legalComments: 'linked',
+    logLevel: 'warning',
+    plugins: [yamlCstOnly],
+  };
+}
+
+/**
+ * The extension's bundles: `extension.js` (loaded at activation) and `mime.js` (postal-mime,
+ * loaded on first use). `outdir` (absolute, or relative to the repository root) is dist/ for the
+ * build, a temporary directory for the benchmark.
+ */
+export function extensionBundles({ outdir, production, metafile = false }) {
+  const common = commonOptions(production);
+  return [
+    {
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: join(outdir, 'extension.js'),
+      external: ['vscode'],
+      // `import('./mime.js')` becomes a `require`, which VS Code's extension host resolves.
+      supported: { 'dynamic-import': false },
+      plugins: [...common.plugins, mimeParserApart],
+      metafile,
+    },
+    {
+      ...common,
+      stdin: { contents: "export { default } from 'postal-mime';\n", resolveDir: root, sourcefile: 'mime.js' },
+      outfile: join(outdir, 'mime.js'),
+      metafile,
+    },
+  ];
+}
+
+/** The CLI and the core library: one self-contained file each. */
+export function libraryBundles({ outdir, production }) {
+  const common = commonOptions(production);
+  return [
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js') },
+  ];
+}
