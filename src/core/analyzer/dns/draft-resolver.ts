@@ -11,17 +11,22 @@ import type { AnalyzedDocument, SpfRecordSite } from '../document';
 
 /**
  * A resolver for `document` over `outside`:
- * - a zone file answers every name at or below its apexes (its SOA owners, else its origin,
- *   else the owners of its records) from its own records, as `OverlayResolver` does;
+ * - a zone file with an SOA record or `$ORIGIN` answers every name at or below its apexes (its
+ *   SOA owners, else its origin) from its own records, as `OverlayResolver` does: a record
+ *   deleted in the draft is gone;
+ * - a zone fragment with neither (a pasted TXT line, the snippet the extension opens for a
+ *   bounced domain) is authoritative only for what it holds: a name and type it has records for
+ *   answers from the draft, everything else (the domain's A and MX records, say) from `outside`;
  * - a TXT line, raw value or DNS-as-code string only replaces the TXT answer of its owner
  *   (`fallbackOwner` for a record written without one, e.g. the bounce's domain).
  */
 export function draftResolver(document: AnalyzedDocument, outside: Resolver, fallbackOwner?: string): Resolver {
   if (document.zone) {
     const records = zoneToMemoryRecords(document.zone);
-    const owners = zoneOwnerNames(document.zone);
-    const draft = new MemoryResolver(records, { existingNames: owners });
-    return new OverlayResolver(draft, outside, zoneApexes(document, owners));
+    const apexes = zoneApexes(document);
+    if (apexes.length === 0) return new RecordOverlayResolver(new MemoryResolver(records), outside);
+    const draft = new MemoryResolver(records, { existingNames: zoneOwnerNames(document.zone) });
+    return new OverlayResolver(draft, outside, apexes);
   }
   return new TxtOverlayResolver(document.sites, outside, fallbackOwner);
 }
@@ -32,13 +37,23 @@ export function siteDomain(site: SpfRecordSite, fallbackOwner?: string): string 
   return fallbackOwner === undefined ? undefined : normalizeName(fallbackOwner);
 }
 
-function zoneApexes(document: AnalyzedDocument, owners: string[]): string[] {
+/** The names a zone document is authoritative for: its SOA owners, else its `$ORIGIN`; none for a fragment. */
+function zoneApexes(document: AnalyzedDocument): string[] {
   const zone = document.zone;
   if (!zone) return [];
   const soa = zone.records.filter((record) => record.type.name === 'SOA').map((record) => record.owner.name);
   if (soa.length > 0) return soa;
-  if (zone.origin !== undefined) return [zone.origin];
-  return owners;
+  return zone.origin !== undefined ? [zone.origin] : [];
+}
+
+/** The draft's records answer where it has some of the asked type; every other query goes to `outside`. */
+class RecordOverlayResolver implements Resolver {
+  constructor(private readonly draft: MemoryResolver, private readonly outside: Resolver) {}
+
+  async query<T extends QueryType>(name: string, type: T, options?: QueryOptions): Promise<DnsResponse<T>> {
+    const own = await this.draft.query(name, type, options);
+    return own.status === 'ok' ? own : this.outside.query(name, type, options);
+  }
 }
 
 /** Replaces the TXT answers of the sites' owners; everything else goes to `outside`. */
