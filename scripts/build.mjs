@@ -1,13 +1,14 @@
 // Builds the extension (dist/extension.js, and dist/mime.js loaded on first use), the CLI and the
-// core library with esbuild (options in bundles.mjs), and the core's type
-// declarations (dist/types, for `require('spf-doctor/core')`) with tsc.
+// core library with esbuild (options in bundles.mjs), the licences of the packages they bundle
+// (dist/THIRD-PARTY-NOTICES.txt), and the core's type declarations (dist/types, for
+// `require('spf-doctor/core')`) with tsc.
 // `--tests` instead transpiles src/ and test/ file by file into out/ for mocha.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionBundles, libraryBundles } from './bundles.mjs';
+import { extensionBundles, libraryBundles, thirdPartyNotices } from './bundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -35,10 +36,12 @@ if (args.has('--tests')) {
     logLevel: 'warning',
   });
 } else {
-  await Promise.all([
-    ...extensionBundles({ outdir: 'dist', production }),
-    ...libraryBundles({ outdir: 'dist', production }),
-  ].map((options) => esbuild.build(options)));
+  const builds = await Promise.all(
+    [...extensionBundles({ outdir: 'dist', production }), ...libraryBundles({ outdir: 'dist', production })].map((options) =>
+      esbuild.build({ ...options, metafile: true }),
+    ),
+  );
+  writeFileSync('dist/THIRD-PARTY-NOTICES.txt', thirdPartyNotices(builds.map((build) => build.metafile)));
   rmSync('dist/types', { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });

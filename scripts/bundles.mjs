@@ -4,6 +4,7 @@
 // - dist/extension.js: what VS Code loads at activation; postal-mime (the `.eml` MIME parser,
 //   imported lazily by src/core/readers/bounce/mime-parts.ts) stays out of it, in dist/mime.js,
 //   which the extension requires the first time an `.eml` is analysed.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +95,26 @@ export function libraryBundles({ outdir, production }) {
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['src/core/index.ts'], outfile: join(outdir, 'core.js') },
   ];
+}
+
+/**
+ * The licence texts of the npm packages bundled into the outputs that `metafiles` describe (their
+ * code carries no licence comments for `legalComments` to keep), for dist/THIRD-PARTY-NOTICES.txt.
+ */
+export function thirdPartyNotices(metafiles) {
+  const packageDirs = new Set();
+  for (const metafile of metafiles)
+    for (const output of Object.values(metafile.outputs))
+      for (const input of Object.keys(output.inputs)) {
+        const found = /^(.*?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+        if (found) packageDirs.add(join(root, found[1]));
+      }
+  const sections = [...packageDirs].sort().map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(dir).find((file) => /^licen[cs]e/i.test(file));
+    if (!licenceFile) throw new Error(`${manifest.name}: no licence file to ship`);
+    const text = readFileSync(join(dir, licenceFile), 'utf8').trim();
+    return `${manifest.name} ${manifest.version} (${manifest.license})\n\n${text}\n`;
+  });
+  return `Third-party packages bundled into the files of dist/:\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }

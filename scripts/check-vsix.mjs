@@ -1,6 +1,6 @@
 // Lists the files inside a .vsix and fails unless it holds exactly what the installed extension
 // needs: the bundles, its manifest and translations, grammar, language configuration, icon, the
-// documents and the rule pages.
+// documents, the third-party licences and the rule pages.
 // Usage: node scripts/check-vsix.mjs <file.vsix>
 import { readFileSync } from 'node:fs';
 
@@ -11,6 +11,8 @@ const required = [
   'extension/dist/extension.js',
   // postal-mime, which the extension loads when an .eml is first analysed.
   'extension/dist/mime.js',
+  // The licences of the packages bundled into the two.
+  'extension/dist/THIRD-PARTY-NOTICES.txt',
   'extension/language-configuration.json',
   'extension/syntaxes/zone.tmLanguage.json',
   'extension/media/icon.png',

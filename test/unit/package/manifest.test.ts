@@ -69,6 +69,7 @@ describe('extension manifest (package.json)', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/THIRD-PARTY-NOTICES.txt',
       'dist/extension.js',
       'dist/mime.js',
       ...readdirSync(path.join(root, 'docs', 'rules')).map((file) => `docs/rules/${file}`),
