@@ -28,8 +28,12 @@ export type SelectionAnalysis =
    * zone, the TXT line(s), the joined value, or the code).
    */
   | { kind: 'spf-record'; reason: string; record: string; range: TextRange; reader: SelectionReader; input: string }
-  /** `replyCode` is the SMTP reply code when present (RFC 5321 §4.2), `enhancedStatus` the RFC 3463 code. */
-  | { kind: 'bounce'; reason: string; replyCode?: string; enhancedStatus: string; range: TextRange }
+  /**
+   * `replyCode` is the SMTP reply code when present (RFC 5321 §4.2), `enhancedStatus` the RFC 3463
+   * code; both are absent for a MIME message whose body is encoded, which only the bounce reader
+   * can decode (`range` then spans its Content-Transfer-Encoding field).
+   */
+  | { kind: 'bounce'; reason: string; replyCode?: string; enhancedStatus?: string; range: TextRange }
   | { kind: 'unknown'; reason: string };
 
 /** Which reader of the analyzer reads a selection that holds an SPF record. */
@@ -54,6 +58,10 @@ const SPF_VERSION = /(^|[\s"(])v=spf1(?=[\s"]|$)/im;
 const SMTP_REPLY = /\b([45]\d\d)[ -]([45]\.\d{1,3}\.\d{1,3})\b/;
 // A delivery status notification field, e.g. "Status: 5.7.1" (RFC 3464 §2.3.4).
 const DSN_STATUS = /^[ \t]*Status:[ \t]*([45]\.\d{1,3}\.\d{1,3})\b/im;
+// A message header saying the body is encoded (RFC 2045 §6): the reply text is only readable decoded.
+const ENCODED_BODY = /^Content-Transfer-Encoding:[ \t]*(base64|quoted-printable)[ \t]*$/im;
+// Header fields every message has (RFC 5322 §3.6), so an encoded part is taken as a message, not prose.
+const MESSAGE_HEADER = /^(From|Subject|Date|Received|Return-Path):/im;
 // Zone file directives and the SOA record only appear in whole zones (RFC 1035 §5.1).
 const ZONE_MARKER = /^[ \t]*(\$ORIGIN|\$TTL|\$INCLUDE)\b|\bSOA\b/im;
 // A TXT or SPF type word before the record's first quote makes it a zone line (RFC 1035 §5.1).
@@ -107,6 +115,15 @@ export function analyzeSelection(text: string, options: AnalyzeSelectionOptions 
       enhancedStatus: status[1],
       range: { start, end: start + status[1].length },
       reason: `Found a bounce: delivery status ${status[1]}.`,
+    };
+  }
+
+  const encoded = ENCODED_BODY.exec(text);
+  if (encoded && MESSAGE_HEADER.test(text)) {
+    return {
+      kind: 'bounce',
+      range: { start: encoded.index, end: encoded.index + encoded[0].length },
+      reason: `Found a message whose body is ${encoded[1]}-encoded: reading it as a bounce.`,
     };
   }
 

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyzeSelection, MAX_SELECTION_BYTES } from '../../../src/core/analyze-selection';
 
 describe('analyzeSelection', () => {
@@ -82,6 +84,20 @@ describe('analyzeSelection', () => {
     if (result.kind !== 'bounce') return;
     assert.equal(result.replyCode, undefined);
     assert.equal(text.slice(result.range.start, result.range.end), '5.7.1');
+  });
+
+  it('hands a message with a base64 body to the bounce reader, which alone can decode it', () => {
+    const text = readFileSync(resolve(process.cwd(), 'test/fixtures/bounces/exim-bad-spf-base64.eml'), 'utf8');
+    const result = analyzeSelection(text);
+    assert.equal(result.kind, 'bounce');
+    if (result.kind !== 'bounce') return;
+    assert.equal(result.enhancedStatus, undefined);
+    assert.equal(text.slice(result.range.start, result.range.end), 'Content-Transfer-Encoding: base64');
+  });
+
+  it('does not take an encoding field without any message header for a message', () => {
+    const result = analyzeSelection('Content-Transfer-Encoding: base64\nv=spf1 -all');
+    assert.equal(result.kind, 'spf-record');
   });
 
   it('explains what it looked for when the text is neither', () => {
