@@ -13,6 +13,15 @@ describe('zone language', () => {
     });
   }
 
+  // `db.*` is a file-name pattern, which VS Code ranks above file extensions: without the
+  // associations the extension contributes, a project's db.ts or db.json would open as a zone.
+  for (const [fixture, language] of [['app/db.ts', 'typescript'], ['app/db.json', 'json'], ['app/db.py', 'python']]) {
+    it(`keeps ${fixture} in its own language (${language}), not zone`, async () => {
+      const editor = await openFixture(fixture);
+      assert.equal(editor.document.languageId, language);
+    });
+  }
+
   it('leaves other text files alone', async () => {
     const editor = await openFixture('bounce.txt');
     assert.equal(editor.document.languageId, 'plaintext');
