@@ -18,7 +18,7 @@ import { ipNotAuthorizedRule } from '../core/rules/spf026-ip-not-authorized';
 import { checkHost } from '../core/spf/check-host';
 import { diagnoseBounce, type BounceDiagnosis, type ZoneDocument } from '../core/report/bounce-diagnosis';
 import { detectInputKind } from './input-kind';
-import { originFromFileName } from './zone-source';
+import { originFromFileName } from '../core/readers/zone/zone-names';
 
 /** A file read for analysis, with its kind. */
 export type InputFile =

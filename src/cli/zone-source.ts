@@ -3,10 +3,9 @@
  * Read errors are warnings with their position; the records read are used.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { MemoryRecord } from '../core/dns/memory-resolver';
 import { normalizeName } from '../core/dns/resolver';
-import { domainNameProblem } from '../core/spf/domain-name';
+import { originFromFileName } from '../core/readers/zone/zone-names';
 import { readZone } from '../core/readers/zone/zone-reader';
 import { zoneOwnerNames, zoneToMemoryRecords } from '../core/readers/zone/zone-to-memory-records';
 import type { Parsed } from './args';
@@ -19,16 +18,6 @@ export interface ZoneSource {
   /** The apexes the files are authoritative for (SOA owners, else the last `$ORIGIN`). */
   apexes: string[];
   warnings: FileProblem[];
-}
-
-/**
- * The origin a file name implies when the file sets none, as BIND's `named.conf` would give
- * it: `db.example.com` and `example.com.zone` stand for `example.com.`.
- */
-export function originFromFileName(file: string): string | undefined {
-  const name = basename(file);
-  const candidate = name.startsWith('db.') ? name.slice(3) : name.endsWith('.zone') ? name.slice(0, -5) : undefined;
-  return candidate !== undefined && domainNameProblem(candidate) === undefined ? candidate : undefined;
 }
 
 /** Owner names and their ancestors down to (not including) the apex: below an apex every ancestor exists (RFC 8020). */

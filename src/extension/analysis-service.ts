@@ -7,7 +7,6 @@
  * The document-only analysis is synchronous and cheap; the DNS analysis runs after it, can be
  * cancelled, and never blocks the editor.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeDocument, analyzeDocumentWithDns, type AnalyzeDocumentOptions, type DocumentAnalysis } from '../core/analyzer/analyze';
 import type { SpfRecordSite } from '../core/analyzer/document';
@@ -16,6 +15,7 @@ import { draftResolver, siteDomain } from '../core/analyzer/dns/draft-resolver';
 import { buildLookupTree, type LookupTree } from '../core/analyzer/dns/lookup-tree';
 import type { CodeLanguage } from '../core/readers/code/find-spf-strings';
 import { codeLanguageOfFile } from '../core/readers/code/find-spf-strings';
+import { originFromFileName } from '../core/readers/zone/zone-names';
 import { CachingResolver } from '../core/dns/caching-resolver';
 import { NodeResolver } from '../core/dns/node-resolver';
 import { OfflineResolver } from '../core/dns/offline-resolver';
@@ -103,7 +103,7 @@ export class AnalysisService implements vscode.Disposable {
   analysisOptions(document: vscode.TextDocument, settings = this.settingsFor(document)): AnalyzeDocumentOptions | undefined {
     const common = { rules: settings.rules, mailServices: settings.mailServices, flattenKeep: settings.flattenKeep };
     if (document.languageId === ZONE_LANGUAGE_ID) {
-      const origin = originFromFileName(document.uri);
+      const origin = originFromFileName(document.uri.path);
       return origin === undefined ? { ...common, kind: 'zone' } : { ...common, kind: 'zone', origin };
     }
     if (!settings.codeLanguages.includes(document.languageId)) return undefined;
@@ -218,15 +218,4 @@ export class AnalysisService implements vscode.Disposable {
 /** The site of `state` that contains `offset`, if any. */
 export function siteAt(state: DocumentAnalysisState, offset: number): SpfRecordSite | undefined {
   return state.sync.document.sites.find((site) => site.range.start <= offset && offset <= site.range.end);
-}
-
-/**
- * The zone's origin from the conventional file names `db.<zone>` and `<zone>.zone`, used when
- * the file has no `$ORIGIN`. Only names with at least two labels count (`example.zone` gives none).
- */
-export function originFromFileName(uri: vscode.Uri): string | undefined {
-  const base = path.posix.basename(uri.path).toLowerCase();
-  const name = base.startsWith('db.') ? base.slice(3) : base.replace(/\.(zone|zonefile)$/, '');
-  if (name === base || !/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(name)) return undefined;
-  return `${name}.`;
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ZoneDocument } from '../core/report/bounce-diagnosis';
-import { originFromFileName } from './analysis-service';
+import { originFromFileName } from '../core/readers/zone/zone-names';
 
 /** The glob of zone files, as the language contribution names them. */
 const ZONE_GLOB = '{**/*.zone,**/db.*,**/*.zonefile}';
@@ -28,7 +28,7 @@ export async function findWorkspaceZones(token?: vscode.CancellationToken): Prom
     if (token?.isCancellationRequested) break;
     const text = await readText(uri);
     if (text === undefined) continue;
-    const origin = originFromFileName(uri);
+    const origin = originFromFileName(uri.path);
     zones.push({ uri, document: { file: uri.toString(), text, ...(origin === undefined ? {} : { origin }) } });
   }
   return zones;

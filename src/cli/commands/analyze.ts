@@ -18,7 +18,7 @@ import { toAnalyzeJson } from '../report/analyze-json';
 import { FAIL_ON_LEVELS, countBySeverity, failsOn, type FailOn } from '../report/finding-position';
 import { findingLines } from '../report/findings-text';
 import { toSarif } from '../report/sarif';
-import { originFromFileName } from '../zone-source';
+import { originFromFileName } from '../../core/readers/zone/zone-names';
 
 export const ANALYZE_USAGE = `Usage: spf-doctor analyze [options] <files...>
 

@@ -13,7 +13,7 @@ import { describeBounce } from '../bounce-text';
 import { DNS_OPTIONS, DNS_OPTIONS_HELP, planDns } from '../dns-options';
 import { EXIT_OK, EXIT_USAGE, colourEnabled, createStyle, type CliIo } from '../output';
 import { jsonDiagnosis } from '../report/analyze-json';
-import { originFromFileName } from '../zone-source';
+import { originFromFileName } from '../../core/readers/zone/zone-names';
 
 export const EXPLAIN_USAGE = `Usage: spf-doctor explain [options] <bounce>
 

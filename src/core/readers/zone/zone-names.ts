@@ -1,4 +1,5 @@
 /** Owner and data names of the master-file format (RFC 1035 §5.1: `@`, relative and absolute names). */
+import { domainNameProblem } from '../../spf/domain-name';
 
 /** True when a name ends with a dot that is not escaped (`a\.` is relative). */
 export function isAbsoluteName(name: string): boolean {
@@ -21,4 +22,17 @@ export function resolveName(written: string, origin: string | undefined): string
   if (written === '@') return origin ?? '@';
   if (isAbsoluteName(written) || origin === undefined) return written;
   return origin === '.' ? `${written}.` : `${written}.${origin}`;
+}
+
+/**
+ * The origin a zone file's name implies when the file sets none, as BIND's `named.conf` usually
+ * gives it: `db.example.com`, `example.com.zone` and `example.com.zonefile` stand for
+ * `example.com` (lower-cased, no trailing dot). Undefined when the rest is not a valid domain
+ * name with at least two labels (`db.local`, `example.zone`).
+ */
+export function originFromFileName(fileName: string): string | undefined {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
+  const match = /^db\.(.+)$/.exec(base) ?? /^(.+)\.(?:zone|zonefile)$/.exec(base);
+  const name = match?.[1];
+  return name !== undefined && name.includes('.') && domainNameProblem(name) === undefined ? name : undefined;
 }
