@@ -1,12 +1,16 @@
 // esbuild options of the shipped bundles, shared by scripts/build.mjs and bench/extension.ts so
 // that the benchmark measures exactly what is built.
 // - dist/core.js and dist/cli.js: one file each, everything inside.
-// - dist/extension.js: what VS Code loads at activation; postal-mime (the `.eml` MIME parser,
-//   imported lazily by src/core/readers/bounce/mime-parts.ts) stays out of it, in dist/mime.js,
-//   which the extension requires the first time an `.eml` is analysed.
+// - dist/extension.js: what VS Code loads at activation. Three parts stay out of it, each in a
+//   bundle of its own that it requires on first use:
+//   - dist/commands.js: the palette commands' implementations (the bounce reader and the
+//     reports), when a command first runs (src/extension/commands/register-commands.ts);
+//   - dist/ja.js: the core's Japanese texts, when one is first shown (src/core/i18n/japanese-texts.ts);
+//   - dist/mime.js: postal-mime (the `.eml` MIME parser, imported lazily by
+//     src/core/readers/bounce/mime-parts.ts), the first time an `.eml` is analysed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +36,35 @@ const yamlCstOnly = {
   },
 };
 
-/** Sends `import('postal-mime')` of the extension bundle to the separate `./mime.js`. */
+/** Sends `import('postal-mime')` of the extension's bundles to the separate `./mime.js`. */
 const mimeParserApart = {
   name: 'mime-parser-apart',
   setup(build) {
     build.onResolve({ filter: /^postal-mime$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: './mime.js', external: true } : undefined,
     );
+  },
+};
+
+/** Modules that the extension's bundles `require` from a bundle of their own: source → bundle. */
+const requiredApart = [
+  { source: 'src/extension/commands/command-runners.ts', bundle: 'commands.js' },
+  { source: 'src/core/i18n/japanese.ts', bundle: 'ja.js' },
+];
+
+/**
+ * Sends a `require()` of a {@link requiredApart} module to its bundle (`./commands.js`,
+ * `./ja.js`) instead of bundling the module.
+ */
+const requiredModulesApart = {
+  name: 'required-modules-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const source = relative(root, join(args.resolveDir, args.path));
+      const apart = requiredApart.find((module) => module.source === `${source}.ts`);
+      return apart ? { path: `./${apart.bundle}`, external: true } : undefined;
+    });
   },
 };
 
@@ -62,23 +88,27 @@ function commonOptions(production) {
 }
 
 /**
- * The extension's bundles: `extension.js` (loaded at activation) and `mime.js` (postal-mime,
- * loaded on first use). `outdir` (absolute, or relative to the repository root) is dist/ for the
- * build, a temporary directory for the benchmark.
+ * The extension's bundles: `extension.js` (loaded at activation), `commands.js`, `ja.js` and
+ * `mime.js` (loaded on first use). `outdir` (absolute, or relative to the repository root) is
+ * dist/ for the build, a temporary directory for the benchmark. `commands.js` carries its own
+ * copy of the core code it uses (esbuild shares no module between two CommonJS bundles); the
+ * stateful services come to it from `extension.js` (src/extension/commands/command-runners.ts).
  */
 export function extensionBundles({ outdir, production, metafile = false }) {
   const common = commonOptions(production);
+  // Lazy loads become `require`s of the sibling bundles, which VS Code's extension host resolves.
+  const loader = {
+    ...common,
+    external: ['vscode'],
+    // `import('./mime.js')` becomes a `require` too.
+    supported: { 'dynamic-import': false },
+    plugins: [...common.plugins, mimeParserApart, requiredModulesApart],
+    metafile,
+  };
   return [
-    {
-      ...common,
-      entryPoints: ['src/extension/extension.ts'],
-      outfile: join(outdir, 'extension.js'),
-      external: ['vscode'],
-      // `import('./mime.js')` becomes a `require`, which VS Code's extension host resolves.
-      supported: { 'dynamic-import': false },
-      plugins: [...common.plugins, mimeParserApart],
-      metafile,
-    },
+    { ...loader, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js') },
+    { ...loader, entryPoints: [requiredApart[0].source], outfile: join(outdir, requiredApart[0].bundle) },
+    { ...common, entryPoints: [requiredApart[1].source], outfile: join(outdir, requiredApart[1].bundle), metafile },
     {
       ...common,
       stdin: { contents: "export { default } from 'postal-mime';\n", resolveDir: root, sourcefile: 'mime.js' },

@@ -9,9 +9,12 @@ const required = [
   'extension.vsixmanifest',
   'extension/package.json',
   'extension/dist/extension.js',
-  // postal-mime, which the extension loads when an .eml is first analysed.
+  // Loaded on first use: the commands' implementations, the Japanese texts, and postal-mime
+  // (when an .eml is first analysed).
+  'extension/dist/commands.js',
+  'extension/dist/ja.js',
   'extension/dist/mime.js',
-  // The licences of the packages bundled into the two.
+  // The licences of the packages bundled into them.
   'extension/dist/THIRD-PARTY-NOTICES.txt',
   'extension/language-configuration.json',
   'extension/syntaxes/zone.tmLanguage.json',
@@ -24,7 +27,7 @@ const required = [
   'extension/l10n/bundle.l10n.ja.json',
 ];
 // Written by esbuild only when a bundled dependency carries a licence comment.
-const optional = ['extension/dist/extension.js.LEGAL.txt', 'extension/dist/mime.js.LEGAL.txt'];
+const optional = ['extension.js', 'commands.js', 'ja.js', 'mime.js'].map((bundle) => `extension/dist/${bundle}.LEGAL.txt`);
 
 /** Names of the entries in a zip file, read from its central directory (APPNOTE.TXT §4.3.12). */
 function zipEntryNames(zip) {

@@ -24,6 +24,9 @@ export const Commands = {
   forgetBouncedSenders: 'spfDoctor.forgetBouncedSenders',
 } as const;
 
+/** A palette command id. */
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
 /** Context keys the extension sets for the `when` clauses of package.json. */
 export const ContextKeys = {
   /** The cursor is on an SPF record of an analysed document. */

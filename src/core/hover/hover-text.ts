@@ -3,15 +3,20 @@
  * with document or DNS text inside (VS Code renders hovers untrusted, without HTML).
  */
 import { HOVER_CONTENT_EN, type HoverContentKey } from './content-en';
-import { HOVER_CONTENT_JA } from './content-ja';
+import { japaneseTexts } from '../i18n/japanese-texts';
 
 /** Languages of the hover content. */
 export type HoverLanguage = 'en' | 'ja';
 
-/** The catalogs, by language (exported for the catalog consistency test). */
+/**
+ * The catalogs, by language (exported for the catalog consistency test); the Japanese one is
+ * loaded when first read.
+ */
 export const HOVER_CATALOGS: Readonly<Record<HoverLanguage, Readonly<Record<HoverContentKey, string>>>> = {
   en: HOVER_CONTENT_EN,
-  ja: HOVER_CONTENT_JA,
+  get ja() {
+    return japaneseTexts().HOVER_CONTENT_JA;
+  },
 };
 
 /** The hover language for a BCP 47 locale such as VS Code's display language: `ja…` → `ja`, else `en`. */

@@ -5,13 +5,17 @@
  * so a rule added before its translation still shows a sentence.
  */
 import { formatMessage, type MessageData } from '../analyzer/types';
-import { JA_MESSAGES } from './ja';
+import { japaneseTexts } from './japanese-texts';
 
 /** Templates by message id, with the same `{name}` placeholders as the English ones. */
 export type MessageCatalog = Readonly<Record<string, string>>;
 
-/** Languages with a catalog, by their base language tag. */
-const CATALOGS: Readonly<Record<string, MessageCatalog>> = { ja: JA_MESSAGES };
+/** Languages with a catalog, by their base language tag; a catalog is loaded when first read. */
+const CATALOGS: Readonly<Record<string, MessageCatalog>> = {
+  get ja() {
+    return japaneseTexts().JA_MESSAGES;
+  },
+};
 
 /** The catalog for a BCP 47 locale (`ja`, `ja-JP`), or undefined when the English text is used. */
 export function catalogForLocale(locale: string): MessageCatalog | undefined {

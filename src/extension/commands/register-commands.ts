@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import { runAnalyzeSelection } from './analyze-selection';
-import { runCheckDomain } from './check-domain';
+import { Commands, type CommandId } from '../constants';
 import type { CommandContext } from './command-context';
-import { runCopyFixedRecord } from './copy-fixed-record';
-import { runForgetBouncedSenders } from './forget-bounced-senders';
-import { runShowIncludeTree } from './show-include-tree';
 
-/** Registers the palette commands; each returns its outcome to `executeCommand` callers. */
+/** The commands' implementations, loaded when a command first runs (dist/commands.js in the extension). */
+function commandRunners(): typeof import('./command-runners') {
+  return require('./command-runners') as typeof import('./command-runners');
+}
+
+/**
+ * Registers the palette commands at activation; each returns its outcome to `executeCommand`
+ * callers. Their implementations are loaded on the first run of any of them.
+ */
 export function registerCommands(context: CommandContext): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.analyzeSelection, () => runAnalyzeSelection(context)),
-    vscode.commands.registerCommand(Commands.checkDomain, (domain?: unknown, ip?: unknown) => runCheckDomain(context, domain, ip)),
-    vscode.commands.registerCommand(Commands.showIncludeTree, () => runShowIncludeTree(context)),
-    vscode.commands.registerCommand(Commands.copyFixedRecord, () => runCopyFixedRecord(context)),
-    vscode.commands.registerCommand(Commands.forgetBouncedSenders, (options?: unknown) => runForgetBouncedSenders(context, options)),
-  );
+  const register = (command: CommandId): vscode.Disposable =>
+    vscode.commands.registerCommand(command, (...args: unknown[]) => commandRunners().COMMAND_RUNNERS[command](context, args));
+  return vscode.Disposable.from(...Object.values(Commands).map(register));
 }
