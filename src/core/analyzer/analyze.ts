@@ -25,7 +25,7 @@ import type {
   RuleDefinition,
 } from './rule-api';
 import { ANALYZER_MESSAGES } from './messages';
-import { message, type Finding, type Fix, type MessageData, type ReportedSeverity, type Severity } from './types';
+import { message, type Finding, type Fix, type MessageArg, type MessageData, type ReportedSeverity, type Severity } from './types';
 
 /** Options of {@link analyzeDocument}. */
 export interface AnalyzeDocumentOptions extends AnalysisSettings {
@@ -156,7 +156,7 @@ class AnalysisRun {
   }
 
   private messageFactory(rule: RuleDefinition) {
-    return (key: string, args: Record<string, string | number> = {}): MessageData => {
+    return (key: string, args: Record<string, MessageArg> = {}): MessageData => {
       const template = rule.messages[key];
       if (template === undefined) throw new Error(`rule ${rule.meta.code} has no message "${key}"`);
       return message(`${rule.meta.code}.${key}`, template, args);

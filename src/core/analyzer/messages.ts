@@ -5,11 +5,9 @@
  */
 import type { RuleDefinition } from './rule-api';
 import { BUILTIN_RULES } from '../rules/registry';
+import { ANALYZER_MESSAGES } from './analyzer-messages';
 
-/** Templates of the analyzer itself. */
-export const ANALYZER_MESSAGES: Readonly<Record<string, string>> = {
-  'SPF000.ruleFailure': 'SPF Doctor could not finish rule {code} on this record (a bug in SPF Doctor, please report it): {error}',
-};
+export { ANALYZER_MESSAGES };
 
 /** Every template by id (`<code>.<key>`), for translators and for tests. */
 export function messageCatalog(rules: readonly RuleDefinition[] = BUILTIN_RULES): Record<string, string> {

@@ -16,7 +16,7 @@ import type { checkHost } from '../spf/check-host';
 import type { MailService } from '../services/mail-services';
 import type { BounceContext } from './dns/bounce-context';
 import type { AnalyzedDocument, MappedRange, SpfRecordSite } from './document';
-import type { Fix, FixKind, MessageData, RelatedInformation, ReportedSeverity, RuleMeta, Severity } from './types';
+import type { Fix, FixKind, MessageArg, MessageData, RelatedInformation, ReportedSeverity, RuleMeta, Severity } from './types';
 
 /** Analysis settings a rule may read. */
 export interface AnalysisSettings {
@@ -48,7 +48,7 @@ export interface FixFlags {
 }
 
 /** Builds messages from the rule's own templates: id `<code>.<key>`. */
-export type MessageFactory = (key: string, args?: Record<string, string | number>) => MessageData;
+export type MessageFactory = (key: string, args?: Record<string, MessageArg>) => MessageData;
 
 /** Context of a document rule. */
 export interface DocumentRuleContext {

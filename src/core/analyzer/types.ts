@@ -25,9 +25,15 @@ export type ReportedSeverity = Exclude<Severity, 'off'>;
  */
 export interface MessageData {
   id: string;
-  args: Record<string, string | number>;
+  args: Record<string, MessageArg>;
   text: string;
 }
+
+/**
+ * An argument of a message: a value shown as it is, or a phrase that is itself a message (such as
+ * "the Gmail bounce"), which a front end renders in the same language as the sentence around it.
+ */
+export type MessageArg = string | number | MessageData;
 
 /** Code-action kinds, as VS Code names them. */
 export type FixKind = 'quickfix' | 'source.fixAll' | 'refactor.rewrite';
@@ -96,12 +102,19 @@ export interface RuleMeta {
   fixable?: boolean;
 }
 
-/** Fills `{name}` placeholders of a message template with arguments (unknown names stay). */
-export function formatMessage(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+/**
+ * Fills `{name}` placeholders of a message template with arguments (unknown names stay); a
+ * message argument is filled with its (English) text.
+ */
+export function formatMessage(template: string, args: Record<string, MessageArg>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+    if (!(name in args)) return whole;
+    const value = args[name];
+    return typeof value === 'object' ? value.text : String(value);
+  });
 }
 
 /** Builds {@link MessageData} from an id, an English template and arguments. */
-export function message(id: string, template: string, args: Record<string, string | number> = {}): MessageData {
+export function message(id: string, template: string, args: Record<string, MessageArg> = {}): MessageData {
   return { id, args, text: formatMessage(template, args) };
 }

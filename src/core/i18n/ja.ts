@@ -6,6 +6,8 @@
  */
 export const JA_MESSAGES: Readonly<Record<string, string>> = {
   'SPF000.ruleFailure': 'このレコードでルール {code} を最後まで実行できませんでした（SPF Doctor の不具合です。報告をお願いします）: {error}',
+  'bounce.sourceNamed': '{provider} のバウンス',
+  'bounce.sourceUnnamed': 'バウンス',
 
   'SPF001.syntaxError': '"{term}" に構文エラーがあります: {reason}。受信側はレコード全体を壊れたものとして扱う（permerror、RFC 7208 §4.6）ため、このドメインのすべてのメールで SPF が失敗します。',
   'SPF001.duplicateModifier': '"{name}=" が複数回書かれています。RFC 7208 §6 では redirect= と exp= はそれぞれ 1 回までなので、受信側はレコード全体に permerror を返します。',

@@ -23,10 +23,16 @@ export function catalogForLocale(locale: string): MessageCatalog | undefined {
   return CATALOGS[base];
 }
 
-/** The text of `message` in `locale` (English when the locale has no catalog or lacks the id). */
+/**
+ * The text of `message` in `locale` (English when the locale has no catalog or lacks the id).
+ * Arguments that are messages themselves are rendered in the same locale first.
+ */
 export function localizeMessage(message: MessageData, locale: string): string {
   const template = catalogForLocale(locale)?.[message.id];
-  return template === undefined ? message.text : formatMessage(template, message.args);
+  if (template === undefined) return message.text;
+  const args: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.args)) args[name] = typeof value === 'object' ? localizeMessage(value, locale) : value;
+  return formatMessage(template, args);
 }
 
 /** The `{name}` placeholders of a template, sorted and without repeats (for catalog checks). */

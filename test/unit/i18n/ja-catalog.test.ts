@@ -46,4 +46,11 @@ describe('localizeMessage', () => {
     assert.equal(catalogForLocale('en-US'), undefined);
     assert.equal(localizeMessage(message('SPF999.new', 'New {x}', { x: 1 }), 'ja'), 'New 1');
   });
+
+  it('renders a phrase passed as an argument in the same language as its sentence', () => {
+    const source = message('bounce.sourceNamed', 'the {provider} bounce', { provider: 'Gmail' });
+    const title = message('SPF026.addAddress', 'Authorize {ip} (from {source}) — result becomes pass, {lookups}/{limit} lookups', { ip: '203.0.113.45', source, lookups: 4, limit: 10 });
+    assert.equal(title.text, 'Authorize 203.0.113.45 (from the Gmail bounce) — result becomes pass, 4/10 lookups');
+    assert.equal(localizeMessage(title, 'ja'), '203.0.113.45 を許可（Gmail のバウンス）— 結果は pass、ルックアップ 4/10 回');
+  });
 });

@@ -15,7 +15,8 @@ import { findMailService, type MailService } from '../../services/mail-services'
 import type { TextEdit } from '../../text/range';
 import { normalizeName } from '../../dns/resolver';
 import type { AsyncRecordRuleContext } from '../rule-api';
-import type { Fix, MessageData } from '../types';
+import { ANALYZER_MESSAGES } from '../analyzer-messages';
+import { message, type Fix, type MessageData } from '../types';
 import { providerName, type BounceContext } from './bounce-context';
 import { addressMechanism, evaluateBounce, type BounceVerdict } from './bounce-verdict';
 import { draftOf, treeOf } from './dns-context';
@@ -46,10 +47,15 @@ export interface ProvenCandidate {
   rejected?: 'not-applicable' | 'not-pass' | 'over-limit';
 }
 
-/** The text for "from the Gmail bounce" style titles. */
-export function bounceSource(bounce: BounceContext): string {
-  const name = providerName(bounce);
-  return name ? `the ${name} bounce` : 'the bounce';
+/**
+ * "the Gmail bounce", for "(from the Gmail bounce)" in messages and fix titles: a message of its
+ * own, so a localised sentence gets a localised phrase.
+ */
+export function bounceSource(bounce: BounceContext): MessageData {
+  const provider = providerName(bounce);
+  return provider
+    ? message('bounce.sourceNamed', ANALYZER_MESSAGES['bounce.sourceNamed'], { provider })
+    : message('bounce.sourceUnnamed', ANALYZER_MESSAGES['bounce.sourceUnnamed']);
 }
 
 /** The candidates for a record, in the order they are offered. */
