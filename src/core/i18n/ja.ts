@@ -98,6 +98,7 @@ export const JA_MESSAGES: Readonly<Record<string, string>> = {
 
   'SPF020.overLimit': 'このレコードには DNS ルックアップが {total} 回必要で、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {arithmetic}。受信側は上限で評価をやめて permerror を返します。使っていない include を削除する、a/mx を ip4:/ip6: に置き換える、または include をフラット化してください。',
   'SPF020.overLimitIncomplete': 'このレコードには DNS ルックアップが少なくとも {total} 回必要で、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {arithmetic}。次の名前は解決できなかったため数えていません: {unresolved}。',
+  'SPF020.overLimitUncounted': 'このレコードには DNS ルックアップが少なくとも {total} 回必要で、上限の {limit} 回を超えています（RFC 7208 §4.6.4）: {arithmetic}。対象がメッセージによって変わる項（マクロ、ptr）と、入れ子が深すぎる項は数えていません。',
   'SPF020.includedLookups': '"{term}" がそのうち {count} 回を使います',
   'SPF020.replaceFlattened': '{terms} をフラット化（ルックアップ −{saved} 回、適用後 {after}/{limit} 回）— 先にプレビューを確認',
   'SPF020.flattenPreview':

@@ -24,6 +24,7 @@ export const lookupLimitRule: RuleDefinition = {
   messages: {
     overLimit: 'This record needs {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Receivers stop at the limit with permerror. Remove unused includes, replace a/mx by ip4:/ip6:, or flatten an include.',
     overLimitIncomplete: 'This record needs at least {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Not counted, because they could not be resolved: {unresolved}.',
+    overLimitUncounted: 'This record needs at least {total} DNS lookups, more than {limit} (RFC 7208 §4.6.4): {arithmetic}. Terms whose target depends on the message (macros, ptr) or that are nested too deep are not counted.',
     includedLookups: '"{term}" costs {count} of them',
     ...FLATTEN_MESSAGES,
   },
@@ -36,6 +37,7 @@ export const lookupLimitRule: RuleDefinition = {
     const related = counted.map((term) => ({ message: context.message('includedLookups', { term: term.term, count: term.totalLookups }), range: context.map(term.range).range }));
     const { record } = context.site;
     const fixes = (await flattenFixes(context)).map((proof) => proof.fix);
-    context.report(record.versionRange ?? { start: 0, end: 0 }, context.message(tree.complete ? 'overLimit' : 'overLimitIncomplete', args), { related, fixes });
+    const key = tree.complete ? 'overLimit' : tree.unresolved.length > 0 ? 'overLimitIncomplete' : 'overLimitUncounted';
+    context.report(record.versionRange ?? { start: 0, end: 0 }, context.message(key, args), { related, fixes });
   },
 };

@@ -78,6 +78,22 @@ describe('lookup tree (RFC 7208 §4.6.4 accounting)', () => {
     assert.match(finding.message.text, /include:four\.example\.com \(5\) \+ include:five\.example\.com \(6\) \+ mx:relay\.example\.com \(1\) \+ a:mail\.example\.com \(1\) = 13 > 10/);
   });
 
+  it('SPF020 says what it could not count when only a macro target is uncounted (no empty list of names)', async () => {
+    const zone = [
+      '$ORIGIN example.com.',
+      '@ IN SOA ns hostmaster 1 3600 900 1209600 300',
+      'mail IN A 192.0.2.25',
+      '@ IN TXT "v=spf1 a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com a:mail.example.com exists:%{i}.example.com -all"',
+      '',
+    ].join('\n');
+    const result = await analyzeDocumentWithDns(zone, { ruleSet: DNS_RULE_SET, dns: { resolver: new MemoryResolver([]), checkHost } });
+    const finding = result.findings.find((candidate) => candidate.code === 'SPF020');
+    assert.ok(finding);
+    assert.equal(finding.message.id, 'SPF020.overLimitUncounted');
+    assert.match(finding.message.text, /at least 12 DNS lookups/);
+    assert.doesNotMatch(finding.message.text, /resolved: \./);
+  });
+
   it('never throws on generated records and zones with a memory resolver (property, seeded)', async () => {
     const label = fc.constantFrom('a', 'b', 'c', 'example.com', 'x.example.com', 'gone.example.com');
     const term = fc.oneof(
