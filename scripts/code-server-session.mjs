@@ -42,10 +42,11 @@ async function waitForHttp(url, codeServer) {
 /**
  * Starts code-server on a free loopback port for `workspace` and opens Chromium.
  * `userSettings` (an object) is written to the profile's settings.json before the start;
- * `serverLogPath` receives code-server's output. Returns the origin, a browser, helpers to
+ * `serverLogPath` receives code-server's output. `restrictedMode: true` leaves workspace trust on,
+ * so the folder opens untrusted (Restricted Mode); by default it is off. Returns the origin, a browser, helpers to
  * build workbench URLs, and `close()` which stops everything and removes the profile.
  */
-export async function startSession({ workspace, serverLogPath, userSettings, viewport }) {
+export async function startSession({ workspace, serverLogPath, userSettings, viewport, restrictedMode = false }) {
   const { codeServerEntry, chromium: chromiumPath } = ensureVsCodeTestEnvironment();
   const port = await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'spf-doctor-vscode-'));
@@ -63,7 +64,7 @@ export async function startSession({ workspace, serverLogPath, userSettings, vie
       '--config', join(scratch, 'config.yaml'),
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restrictedMode ? [] : ['--disable-workspace-trust']),
       '--user-data-dir', join(scratch, 'user-data'),
       '--extensions-dir', join(scratch, 'extensions'),
       workspace,

@@ -2,7 +2,10 @@
 // offline: code-server on 127.0.0.1 serves VS Code's web workbench, Debian's Chromium (driven by
 // playwright-core) opens it with the test payload, and the workbench reports the suite's exit code.
 // Recipe: ../shared/docs/vscode-tests-offline.md. Expects `npm run build` and `npm run build:tests`.
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `--restricted` runs the Restricted Mode suite (out/test/integration-restricted/index.js) instead:
+// workspace trust stays on, so a throw-away copy of the seed fixtures opens untrusted.
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -15,13 +18,26 @@ const SUMMARY_PREFIX = 'SPF_DOCTOR_INTEGRATION_SUMMARY ';
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const workspace = join(root, 'test', 'fixtures', 'workspace');
-const suiteIndex = join(root, 'out', 'test', 'integration', 'index.js');
+const restricted = process.argv.includes('--restricted');
+const name = restricted ? 'integration-restricted' : 'integration';
+const fixtureWorkspace = join(root, 'test', 'fixtures', 'workspace');
+const suiteIndex = join(root, 'out', 'test', name, 'index.js');
 const resultsDir = join(root, 'out', 'test-results');
+const label = (version) => `integration (VS Code ${version}${restricted ? ', restricted mode' : ''})`;
+// No trust prompt: the workbench would show a modal dialog at start-up.
+const userSettings = restricted ? { 'security.workspace.trust.startupPrompt': 'never' } : undefined;
 
 function writeResult(result) {
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'integration.json'), `${JSON.stringify(result)}\n`);
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(result)}\n`);
+}
+
+/** The folder to open: the fixtures, or for Restricted Mode a copy the suite may write workspace settings into. */
+function prepareWorkspace() {
+  if (!restricted) return { workspace: fixtureWorkspace, remove: () => {} };
+  const workspace = mkdtempSync(join(tmpdir(), 'spf-doctor-untrusted-'));
+  cpSync(join(fixtureWorkspace, 'seed'), join(workspace, 'seed'), { recursive: true });
+  return { workspace, remove: () => rmSync(workspace, { recursive: true, force: true }) };
 }
 
 async function main() {
@@ -30,9 +46,16 @@ async function main() {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build && npm run build:tests\` first`);
   }
   mkdirSync(resultsDir, { recursive: true });
-  const session = await startSession({ workspace, serverLogPath: join(resultsDir, 'code-server.log') });
+  const { workspace, remove } = prepareWorkspace();
+  let session;
+  try {
+    session = await startSession({ workspace, userSettings, restrictedMode: restricted, serverLogPath: join(resultsDir, logName('code-server')) });
+  } catch (error) {
+    remove();
+    throw error;
+  }
   const output = [];
-  const consoleLog = createWriteStream(join(resultsDir, 'integration-console.log'));
+  const consoleLog = createWriteStream(join(resultsDir, logName('integration-console')));
   try {
     const { page, remote, workbenchUrl } = session;
     let exitSuite;
@@ -62,7 +85,12 @@ async function main() {
   } finally {
     await session.close();
     consoleLog.end();
+    remove();
   }
+}
+
+function logName(base) {
+  return `${base}${restricted ? '-restricted' : ''}.log`;
 }
 
 try {
@@ -72,18 +100,18 @@ try {
   const version = summary?.vscodeVersion ?? VSCODE_VERSION;
   const passed = summary?.passed ?? 0;
   const failed = summary?.failed ?? 0;
-  console.log(`integration: suite finished with exit code ${code} after ${seconds.toFixed(1)} s`);
+  console.log(`${name}: suite finished with exit code ${code} after ${seconds.toFixed(1)} s`);
   if (!summary) {
-    console.error('integration: the suite printed no summary (did it load?); last console lines:');
+    console.error(`${name}: the suite printed no summary (did it load?); last console lines:`);
     for (const line of output.slice(-40)) console.error(`  ${line}`);
-    console.error(`  (full console: ${join(resultsDir, 'integration-console.log')}, server: ${join(resultsDir, 'code-server.log')})`);
+    console.error(`  (full console: ${join(resultsDir, logName('integration-console'))}, server: ${join(resultsDir, logName('code-server'))})`);
   }
-  console.log(`integration (VS Code ${version}): ${passed} passed, ${failed} failed`);
+  console.log(`${label(version)}: ${passed} passed, ${failed} failed`);
   const ok = code === 0 && summary !== undefined && passed > 0 && failed === 0;
-  writeResult({ layer: `integration (VS Code ${version})`, passed, failed, ok });
+  writeResult({ layer: label(version), passed, failed, ok });
   process.exit(ok ? 0 : 1);
 } catch (error) {
-  console.error(`integration: ${error.message}`);
-  writeResult({ layer: `integration (VS Code ${VSCODE_VERSION})`, passed: 0, failed: 0, ok: false, error: error.message });
+  console.error(`${name}: ${error.message}`);
+  writeResult({ layer: label(VSCODE_VERSION), passed: 0, failed: 0, ok: false, error: error.message });
   process.exit(1);
 }

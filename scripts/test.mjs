@@ -1,5 +1,6 @@
 // `npm test`: typecheck, build, unit layer (plain Node), integration layer (inside VS Code via
-// code-server). Prints each layer's count, then the totals alone on the last line; exits non-zero
+// code-server: the trusted run, then the Restricted Mode run in an untrusted workspace). Prints
+// each layer's count, then the totals alone on the last line; exits non-zero
 // if any step fails or a layer ran no tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -16,10 +17,10 @@ function step(name, command, args) {
   return result.status === 0;
 }
 
-function layer(name, script) {
+function layer(name, script, args = []) {
   const file = join(resultsDir, `${name}.json`);
   rmSync(file, { force: true });
-  const exitedCleanly = step(name, node, ['--enable-source-maps', join('scripts', script)]);
+  const exitedCleanly = step(name, node, ['--enable-source-maps', join('scripts', script), ...args]);
   const result = existsSync(file)
     ? JSON.parse(readFileSync(file, 'utf8'))
     : { layer: name, passed: 0, failed: 0, ok: false };
@@ -34,6 +35,7 @@ const layers = [];
 if (buildOk) {
   layers.push(layer('unit', 'run-unit.mjs'));
   layers.push(layer('integration', 'run-integration.mjs'));
+  layers.push(layer('integration-restricted', 'run-integration.mjs', ['--restricted']));
 }
 
 console.log('\n=== summary');

@@ -22,8 +22,13 @@ function listTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every `*.test.js` under `dir` with mocha and prints the markers; test/integration-restricted reuses it. */
+export function runSuite(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
-  const files = listTests(__dirname).sort();
+  const files = listTests(dir).sort();
   for (const file of files) mocha.addFile(file);
   console.log(`${START_MARKER} VS Code ${vscode.version}, ${files.length} test file(s)`);
   return new Promise((resolve, reject) => {
@@ -32,7 +37,7 @@ export function run(): Promise<void> {
       const failed = runner.stats?.failures ?? failures;
       console.log(`${SUMMARY_PREFIX}${JSON.stringify({ vscodeVersion: vscode.version, passed, failed })}`);
       if (failed > 0) reject(new Error(`${failed} integration test(s) failed in VS Code ${vscode.version}`));
-      else if (passed === 0) reject(new Error(`no integration tests ran (looked in ${__dirname})`));
+      else if (passed === 0) reject(new Error(`no integration tests ran (looked in ${dir})`));
       else resolve();
     });
   });
