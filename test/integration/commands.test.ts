@@ -8,7 +8,7 @@ import type { CheckDomainOutcome } from '../../src/extension/commands/check-doma
 import type { IncludeTreeOutcome } from '../../src/extension/commands/show-include-tree';
 import { Commands } from '../../src/extension/constants';
 import { TestDnsServer } from '../support/dns-server';
-import { revertAndCloseAll, setSetting } from './diagnostics-helpers';
+import { revertAndCloseAll, useTestDnsServer } from './diagnostics-helpers';
 import { openFixture } from './helpers';
 import { analyzeWholeBounce, OUTSIDE_RECORDS, reportText, SEED_BOUNCE } from './seed-support';
 
@@ -21,17 +21,7 @@ describe('commands: Check Domain, Show Include Tree, Forget Bounced Senders', ()
     { name: 'mail.shop.example.co.jp', type: 'A', value: '198.51.100.25' },
   ]);
 
-  before(async () => {
-    await server.start();
-    await setSetting('dns.servers', [server.address]);
-    await setSetting('dns.timeoutMs', 1000);
-  });
-
-  after(async () => {
-    await setSetting('dns.servers', undefined);
-    await setSetting('dns.timeoutMs', undefined);
-    await server.stop();
-  });
+  useTestDnsServer(server, 1000);
 
   afterEach(revertAndCloseAll);
 

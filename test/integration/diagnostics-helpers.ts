@@ -56,6 +56,23 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /**
+ * Mocha hooks for a suite that talks to `server`: starts it and points the extension's DNS
+ * settings at it before the suite, restores the settings and stops it after.
+ */
+export function useTestDnsServer(server: { start(): Promise<unknown>; stop(): Promise<unknown>; readonly address: string }, timeoutMs: number): void {
+  before(async () => {
+    await server.start();
+    await setSetting('dns.servers', [server.address]);
+    await setSetting('dns.timeoutMs', timeoutMs);
+  });
+  after(async () => {
+    await setSetting('dns.servers', undefined);
+    await setSetting('dns.timeoutMs', undefined);
+    await server.stop();
+  });
+}
+
+/**
  * Opens the text of a fixture as an untitled zone document: tests that edit work on the copy, so
  * nothing they do can reach the fixture file on disk.
  */

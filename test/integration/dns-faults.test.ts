@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { CheckDomainOutcome } from '../../src/extension/commands/check-domain';
 import { Commands } from '../../src/extension/constants';
 import { TestDnsServer, type Behaviour, type TestRecord } from '../support/dns-server';
-import { codeOf, revertAndCloseAll, setSetting, spfDiagnostics, waitForDiagnostics } from './diagnostics-helpers';
+import { codeOf, revertAndCloseAll, setSetting, spfDiagnostics, useTestDnsServer, waitForDiagnostics } from './diagnostics-helpers';
 import { analyzeWholeBounce, fixtureText, SEED_BOUNCE } from './seed-support';
 
 const TIMEOUT_MS = 300;
@@ -35,17 +35,7 @@ async function checkDomain(domain: string, ip: string): Promise<string> {
 describe('DNS faults and hostile records through the extension', () => {
   const server = new TestDnsServer();
 
-  before(async () => {
-    await server.start();
-    await setSetting('dns.servers', [server.address]);
-    await setSetting('dns.timeoutMs', TIMEOUT_MS);
-  });
-
-  after(async () => {
-    await setSetting('dns.servers', undefined);
-    await setSetting('dns.timeoutMs', undefined);
-    await server.stop();
-  });
+  useTestDnsServer(server, TIMEOUT_MS);
 
   afterEach(async () => {
     await vscode.commands.executeCommand(Commands.forgetBouncedSenders, { confirm: true });

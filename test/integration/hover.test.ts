@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { AnalysisService } from '../../src/extension/analysis-service';
 import { SpfHoverProvider } from '../../src/extension/hover-provider';
 import { TestDnsServer, type TestRecord } from '../support/dns-server';
-import { rangeOfText, revertAndCloseAll, setSetting, waitForCode } from './diagnostics-helpers';
+import { rangeOfText, revertAndCloseAll, useTestDnsServer, waitForCode } from './diagnostics-helpers';
 import { openFixture } from './helpers';
 
 /** The Markdown of SPF Doctor's hovers at `position` (other providers' hovers never cite RFC 7208 sections with links). */
@@ -43,17 +43,7 @@ function includeRecords(domain: string): TestRecord[] {
 describe('hover help', () => {
   const server = new TestDnsServer(includeRecords('hover.test'));
 
-  before(async () => {
-    await server.start();
-    await setSetting('dns.servers', [server.address]);
-    await setSetting('dns.timeoutMs', 500);
-  });
-
-  after(async () => {
-    await setSetting('dns.servers', undefined);
-    await setSetting('dns.timeoutMs', undefined);
-    await server.stop();
-  });
+  useTestDnsServer(server, 500);
 
   afterEach(revertAndCloseAll);
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AnalysisService } from '../../src/extension/analysis-service';
 import { TestDnsServer, type TestRecord } from '../support/dns-server';
-import { codeOf, revertAndCloseAll, setSetting, waitForCode } from './diagnostics-helpers';
+import { codeOf, revertAndCloseAll, setSetting, useTestDnsServer, waitForCode } from './diagnostics-helpers';
 
 /** `_spf.<domain>` includes eleven records: with the top-level include, 12 lookups (> 10, RFC 7208 §4.6.4). */
 function overLimitRecords(domain: string): TestRecord[] {
@@ -30,18 +30,8 @@ describe('live DNS', () => {
   const server = new TestDnsServer([...overLimitRecords('live.test'), ...overLimitRecords('gate.test')]);
   const log = vscode.window.createOutputChannel('SPF Doctor tests', { log: true });
 
-  before(async () => {
-    await server.start();
-    await setSetting('dns.servers', [server.address]);
-    await setSetting('dns.timeoutMs', 500);
-  });
-
-  after(async () => {
-    await setSetting('dns.servers', undefined);
-    await setSetting('dns.timeoutMs', undefined);
-    await server.stop();
-    log.dispose();
-  });
+  useTestDnsServer(server, 500);
+  after(() => log.dispose());
 
   afterEach(async () => {
     await setSetting('enable', undefined);

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/extension/constants';
 import type { CopyFixedRecordOutcome } from '../../src/extension/commands/copy-fixed-record';
 import { TestDnsServer } from '../support/dns-server';
-import { codeActions, codeOf, revertAndCloseAll, setSetting, spfDiagnostics, waitForDiagnostics } from './diagnostics-helpers';
+import { codeActions, codeOf, revertAndCloseAll, spfDiagnostics, useTestDnsServer, waitForDiagnostics } from './diagnostics-helpers';
 import { fixtureWorkspace, openFixture } from './helpers';
 import { analyzeWholeBounce, markdownPreviewOpen, newsBounce, OUTSIDE_RECORDS, reportText, SEED_ZONE } from './seed-support';
 
@@ -21,17 +21,7 @@ const isPass = (diagnostic: vscode.Diagnostic) => codeOf(diagnostic) === 'SPF026
 describe('seed case: bounce → report → diagnostic → fix', () => {
   const server = new TestDnsServer(OUTSIDE_RECORDS);
 
-  before(async () => {
-    await server.start();
-    await setSetting('dns.servers', [server.address]);
-    await setSetting('dns.timeoutMs', 1000);
-  });
-
-  after(async () => {
-    await setSetting('dns.servers', undefined);
-    await setSetting('dns.timeoutMs', undefined);
-    await server.stop();
-  });
+  useTestDnsServer(server, 1000);
 
   beforeEach(() => vscode.commands.executeCommand(Commands.forgetBouncedSenders, { confirm: true }));
   afterEach(revertAndCloseAll);
