@@ -14,16 +14,7 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) starts.push(i + 1);
-      else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = text.includes('\r') ? scanLineStarts(text) : lineFeedStarts(text);
   }
 
   /** Number of lines (an empty text has one line). */
@@ -58,6 +49,27 @@ export class LineIndex {
     if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Line starts of a text with any kind of line break. */
+function scanLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Line starts of a text whose only line break is `\n`: found with `indexOf`, which is faster than a scan. */
+function lineFeedStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /** One-off conversion of an offset to line/column; build a {@link LineIndex} for many lookups. */
