@@ -16,9 +16,12 @@ const TYPE_CODES: Record<string, number> = {
 };
 
 const TYPE_NAMES = new Map<number, string>(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
+/** The mnemonics themselves, so a read type keeps one shared string instead of a copy per record. */
+const TYPE_MNEMONICS = new Map<string, string>(Object.keys(TYPE_CODES).map((name) => [name, name]));
 
 const CLASS_CODES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
 const CLASS_NAMES = new Map<number, string>(Object.entries(CLASS_CODES).map(([name, code]) => [code, name]));
+const CLASS_MNEMONICS = new Map<string, string>(Object.keys(CLASS_CODES).map((name) => [name, name]));
 
 const GENERIC_TYPE = /^TYPE(\d{1,5})$/i;
 const GENERIC_CLASS = /^CLASS(\d{1,5})$/i;
@@ -31,9 +34,8 @@ export interface RrType {
 
 /** Reads a type mnemonic or `TYPEnnn` (case-insensitive); `TYPE16` is canonicalised to `TXT`. */
 export function parseRrType(token: string): RrType | undefined {
-  const upper = token.toUpperCase();
-  const code = TYPE_CODES[upper];
-  if (code !== undefined) return { name: upper, code };
+  const name = TYPE_MNEMONICS.get(token) ?? TYPE_MNEMONICS.get(token.toUpperCase());
+  if (name !== undefined) return { name, code: TYPE_CODES[name] };
   const generic = GENERIC_TYPE.exec(token);
   if (!generic) return undefined;
   const number = Number(generic[1]);
@@ -43,8 +45,8 @@ export function parseRrType(token: string): RrType | undefined {
 
 /** Reads a class mnemonic or `CLASSnnn`; `CLASS1` is canonicalised to `IN`. */
 export function parseRrClass(token: string): string | undefined {
-  const upper = token.toUpperCase();
-  if (CLASS_CODES[upper] !== undefined) return upper;
+  const name = CLASS_MNEMONICS.get(token) ?? CLASS_MNEMONICS.get(token.toUpperCase());
+  if (name !== undefined) return name;
   const generic = GENERIC_CLASS.exec(token);
   if (!generic) return undefined;
   const number = Number(generic[1]);

@@ -166,12 +166,14 @@ class ZoneReader {
     rrClass ??= { name: this.previousClass ?? 'IN', inherited: true };
     ttl ??= this.inheritedTtl();
     const dataTokens = tokens.slice(index);
+    const writtenType = this.word(typeToken);
     const record: ZoneRecord = {
       range: { start: tokens[0].start, end: tokens[tokens.length - 1].end },
       owner,
       ttl,
       class: rrClass,
-      type: { name: type.name, code: type.code, text: this.word(typeToken), range: this.rangeOf(typeToken) },
+      // The canonical name when written so: one shared string instead of a copy per record.
+      type: { name: type.name, code: type.code, text: writtenType === type.name ? type.name : writtenType, range: this.rangeOf(typeToken) },
       rdata: dataTokens.map((token) => this.zoneWord(token)),
       origin: this.origin,
     };
