@@ -15,10 +15,14 @@ export interface GluedJunction {
 }
 
 const TERM_START = /^[+\-~?]?(?:all|include|a|mx|ptr|ip4|ip6|exists)(?=[:/]|$)|^(?:redirect|exp)=/i;
-const cache = new WeakMap<SpfRecordSite, GluedJunction[]>();
+const cache = new WeakMap<SpfRecordSite, readonly GluedJunction[]>();
+const NO_JUNCTIONS: readonly GluedJunction[] = [];
+const NO_TERMS: ReadonlySet<number> = new Set();
 
 /** The glued junctions of a record, at most one per term. */
-export function gluedJunctions(site: SpfRecordSite): GluedJunction[] {
+export function gluedJunctions(site: SpfRecordSite): readonly GluedJunction[] {
+  // A value of one string has no junction: nothing to compute or cache (most records).
+  if (site.value.strings.length < 2) return NO_JUNCTIONS;
   const cached = cache.get(site);
   if (cached) return cached;
   const { record, value } = site;
@@ -39,6 +43,7 @@ export function gluedJunctions(site: SpfRecordSite): GluedJunction[] {
 }
 
 /** Indexes of the terms that contain a glued junction. */
-export function gluedTermIndexes(site: SpfRecordSite): Set<number> {
-  return new Set(gluedJunctions(site).map((junction) => junction.termIndex));
+export function gluedTermIndexes(site: SpfRecordSite): ReadonlySet<number> {
+  const junctions = gluedJunctions(site);
+  return junctions.length === 0 ? NO_TERMS : new Set(junctions.map((junction) => junction.termIndex));
 }

@@ -28,6 +28,7 @@ export const syntaxErrorRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { record } = context.site;
+    if (record.errors.length === 0) return;
     const glued = gluedTermIndexes(context.site);
     for (const error of record.errors) {
       if (OWN_RULES.has(error.code)) continue;

@@ -26,6 +26,8 @@ export const duplicateTermRule: RuleDefinition = {
   checkRecord(context) {
     const { record } = context.site;
     const allIndex = firstAllIndex(record);
+    // Equal keys need equal mechanism names; most records repeat none, so no key is built.
+    if (!hasRepeatedName(record.mechanisms, allIndex)) return;
     const seen = new Map<string, MechanismTerm>();
     for (const mechanism of record.mechanisms) {
       if (allIndex >= 0 && mechanism.index > allIndex) break;
@@ -47,6 +49,15 @@ export const duplicateTermRule: RuleDefinition = {
 };
 
 /** What a mechanism matches, without its qualifier: name and argument, networks by value. */
+/** True when two mechanisms up to the first `all` (when there is one) have the same name. */
+function hasRepeatedName(mechanisms: readonly MechanismTerm[], allIndex: number): boolean {
+  for (let i = 1; i < mechanisms.length; i++) {
+    if (allIndex >= 0 && mechanisms[i].index > allIndex) return false;
+    for (let j = 0; j < i; j++) if (mechanisms[j].name === mechanisms[i].name) return true;
+  }
+  return false;
+}
+
 export function mechanismKey(mechanism: MechanismTerm): string {
   if (mechanism.network) {
     const { address, prefixLength } = mechanism.network;
