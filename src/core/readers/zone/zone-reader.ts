@@ -10,7 +10,7 @@ import { parseRrClass, parseRrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
 import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type UnplacedTxtString } from './zone-strings';
 import { looksLikeTtl, parseTtl } from './ttl';
-import type { ReadZoneOptions, ZoneDirective, ZoneFile, ZoneRecord, ZoneWord } from './zone-types';
+import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneWord } from './zone-types';
 
 /** RFC 7208 §3.1 / RFC 1035: TXT is type 16, the deprecated SPF type is 99; both carry strings. */
 const STRING_TYPES = new Set([16, 99]);
@@ -36,6 +36,7 @@ class ZoneReader {
   private previousTtl: number | undefined;
   private previousClass: string | undefined;
   private missingOriginReported = false;
+  private lastInheritedTtl: Readonly<NonNullable<ZoneRecord['ttl']>> | undefined;
 
   constructor(
     private readonly text: string,
@@ -184,11 +185,19 @@ class ZoneReader {
     if (this.readData(record, dataTokens)) this.records.push(record);
   }
 
+  /** The TTL of a record that writes none; records with the same one share one frozen object. */
   private inheritedTtl(): ZoneRecord['ttl'] {
-    if (this.defaultTtl !== undefined) return { seconds: this.defaultTtl, source: '$TTL' };
-    if (this.previousTtl !== undefined) return { seconds: this.previousTtl, source: 'previous' };
-    if (this.options.defaultTtl !== undefined) return { seconds: this.options.defaultTtl, source: 'option' };
+    if (this.defaultTtl !== undefined) return this.sharedTtl(this.defaultTtl, '$TTL');
+    if (this.previousTtl !== undefined) return this.sharedTtl(this.previousTtl, 'previous');
+    if (this.options.defaultTtl !== undefined) return this.sharedTtl(this.options.defaultTtl, 'option');
     return undefined;
+  }
+
+  private sharedTtl(seconds: number, source: TtlSource): ZoneRecord['ttl'] {
+    const last = this.lastInheritedTtl;
+    if (last?.seconds === seconds && last.source === source) return last;
+    this.lastInheritedTtl = Object.freeze({ seconds, source });
+    return this.lastInheritedTtl;
   }
 
   /** Reads generic and string data into the record; false (with an error reported) when invalid. */

@@ -21,7 +21,10 @@ export interface ZoneRecord {
   range: TextRange;
   /** Absolute owner name with its trailing dot (relative when no origin was known), as written otherwise. */
   owner: { name: string; range?: TextRange; inherited: boolean };
-  /** Undefined when neither the record, `$TTL`, a previous record nor the options gave one. */
+  /**
+   * Undefined when neither the record, `$TTL`, a previous record nor the options gave one. An
+   * inherited TTL (no `range`) is one frozen object shared by the records that inherit it.
+   */
   ttl?: { seconds: number; range?: TextRange; source: TtlSource };
   /** Canonical class mnemonic (`IN`, `CH`, `CLASS254`); inherited or `IN` when omitted. */
   class: { name: string; range?: TextRange; inherited: boolean };
