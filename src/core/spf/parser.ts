@@ -2,6 +2,7 @@
  * The SPF record parser (RFC 7208 §4.5, §4.6.1, §5, §6, §12): `v=spf1` text into terms with
  * exact ranges. Never throws; syntax errors are data.
  */
+import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
@@ -18,7 +19,6 @@ import type {
 } from './ast';
 import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
-import { parseFourPartDecimal, parseIpv6 } from './ip-literal';
 import { parseMacroString } from './macro';
 
 const VERSION_TAG = 'v=spf1';
@@ -288,11 +288,14 @@ function parseNetwork(
   const addressText = text.slice(start, slash);
   const range = { start, end: slash };
   const isV4 = name === 'ip4';
-  const address = isV4 ? parseFourPartDecimal(addressText) : parseIpv6(addressText);
-  if (!address) {
+  const valid = isV4
+    ? ipaddr.IPv4.isValidFourPartDecimal(addressText)
+    : addressText.includes(':') && !addressText.includes('%') && ipaddr.IPv6.isValid(addressText);
+  if (!valid) {
     report(range.end > range.start ? range : { start: start - 1, end }, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip');
     return undefined;
   }
+  const address = isV4 ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.parse(addressText);
   const network: NetworkSpec = { text: addressText, range, address, prefixLength: isV4 ? 32 : 128 };
   if (slash < end) {
     const max = isV4 ? 32 : 128;

@@ -2,7 +2,7 @@
  * Checks of record data for the types the analyzer resolves (A, AAAA, MX, CNAME, PTR, NS, SOA);
  * other types are kept as written.
  */
-import { parseFourPartDecimal, parseIpv6 } from '../../spf/ip-literal';
+import * as ipaddr from 'ipaddr.js';
 import type { TextIssue, TextRange } from '../../text/range';
 import type { ZoneWord } from './zone-types';
 
@@ -15,10 +15,12 @@ export function validateRdata(type: string, rdata: readonly ZoneWord[], emptyAt:
   switch (type) {
     case 'A':
       if (rdata.length !== 1) return countProblem(type, 'one IPv4 address', rdata, emptyAt);
-      return parseFourPartDecimal(rdata[0].text) ? undefined : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv4 address` };
+      return ipaddr.IPv4.isValidFourPartDecimal(rdata[0].text) ? undefined : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv4 address` };
     case 'AAAA':
       if (rdata.length !== 1) return countProblem(type, 'one IPv6 address', rdata, emptyAt);
-      return parseIpv6(rdata[0].text) ? undefined : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv6 address` };
+      return ipaddr.IPv6.isValid(rdata[0].text) && !rdata[0].text.includes('%')
+        ? undefined
+        : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv6 address` };
     case 'MX': {
       if (rdata.length !== 2) return countProblem(type, 'a preference and an exchange name', rdata, emptyAt);
       const preference = rdata[0].text;
