@@ -12,6 +12,7 @@ import { analyzeDocument, analyzeDocumentWithDns, type AnalyzeDocumentOptions, t
 import type { SpfRecordSite } from '../core/analyzer/document';
 import type { BounceContext } from '../core/analyzer/dns/bounce-context';
 import { draftResolver, siteDomain } from '../core/analyzer/dns/draft-resolver';
+import { lookupTreeBuiltFor } from '../core/analyzer/dns/dns-context';
 import { buildLookupTree, type LookupTree } from '../core/analyzer/dns/lookup-tree';
 import type { CodeLanguage } from '../core/readers/code/find-spf-strings';
 import { codeLanguageOfFile } from '../core/readers/code/find-spf-strings';
@@ -204,11 +205,18 @@ export class AnalysisService implements vscode.Disposable {
 
   private async lookupTrees(analysis: DocumentAnalysis, resolver: Resolver, fallbackOwner: string | undefined, signal: AbortSignal): Promise<Map<number, LookupTree>> {
     const trees = new Map<number, LookupTree>();
-    const draft = draftResolver(analysis.document, resolver, fallbackOwner);
+    let draft: Resolver | undefined;
     for (const site of analysis.document.sites) {
       if (signal.aborted) break;
       const domain = siteDomain(site, analysis.document.sites.length === 1 ? fallbackOwner : undefined);
       if (site.version !== 'spf' || domain === undefined) continue;
+      // The DNS rules (SPF020) usually built this tree already; walk the record only when they did not.
+      const built = await lookupTreeBuiltFor(site);
+      if (built) {
+        trees.set(site.index, built);
+        continue;
+      }
+      draft ??= draftResolver(analysis.document, resolver, fallbackOwner);
       trees.set(site.index, await buildLookupTree(domain, site.record, { resolver: draft, signal }));
     }
     return trees;

@@ -51,6 +51,14 @@ export function treeOf(context: AsyncRecordRuleContext, site: SpfRecordSite = co
   return tree;
 }
 
+/**
+ * The lookup tree the DNS rules already built for `site` in its analysis, if any: front ends that
+ * show trees (status bar, hovers, reports) reuse it instead of walking the record again.
+ */
+export function lookupTreeBuiltFor(site: SpfRecordSite): Promise<LookupTree | undefined> | undefined {
+  return trees.get(site);
+}
+
 /** The family of the bounced client (IPv4-mapped IPv6 counts as IPv4, RFC 7208 §5); IPv4 without a bounce. */
 function clientFamilyOf(context: AsyncDocumentRuleContext): 'ipv4' | 'ipv6' {
   const ip = context.settings.bounce?.clientIp;
