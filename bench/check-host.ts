@@ -13,6 +13,7 @@ import { MemoryResolver } from '../src/core/dns/memory-resolver';
 import type { QueryType } from '../src/core/dns/resolver';
 import { checkHost } from '../src/core/spf/check-host';
 import { loadConformanceSuite, type ConformanceCase } from '../test/support/conformance-suite';
+import { printTable } from './support/table';
 
 interface MailauthSpf {
   spf(options: {
@@ -122,12 +123,8 @@ async function main(): Promise<void> {
     ];
   });
   const header = ['implementation', 'median µs/case', 'mean µs/case', 'p90 µs/case', `results conforming (${suite})`];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
   console.log(`${suite}: ${iterations} timed runs per case and implementation (median of ${BATCHES} batches), Node ${process.version}`);
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 main().catch((error: unknown) => {

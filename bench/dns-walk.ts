@@ -16,6 +16,7 @@
 import { NodeResolver } from '../src/core/dns/node-resolver';
 import { checkHost } from '../src/core/spf/check-host';
 import { TestDnsServer, type TestRecord } from '../test/support/dns-server';
+import { printTable } from './support/table';
 
 const DELAY_MS = 20;
 const INCLUDES = 5;
@@ -99,11 +100,7 @@ async function main(): Promise<void> {
       `${measurement.dnsTerms}/10`,
     ];
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 main().catch((error: unknown) => {

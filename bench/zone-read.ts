@@ -16,6 +16,7 @@
 import { readZone } from '../src/core/readers/zone/zone-reader';
 import { analyzeDocument } from '../src/core/analyzer/analyze';
 import { generateRealisticZone } from './support/realistic-zone';
+import { printTable } from './support/table';
 
 interface ParsedZone {
   [key: string]: unknown;
@@ -98,12 +99,8 @@ for (const zone of zones) {
 const target = 50;
 const header = ['parser', 'zone', 'runs', 'median ms', 'MB/s', 'records returned', 'notes'];
 const table = rows.map((row) => [row.name, row.zone, String(row.runs), row.medianMs.toFixed(1), row.megabytesPerSecond.toFixed(1), String(row.records), row.note]);
-const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => cells[column].length)));
-const format = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
 console.log(`median of ${minRuns} to ${maxRuns} runs (fewer when slow) after one warm-up, Node ${process.version}`);
-console.log(format(header));
-console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
-for (const cells of table) console.log(format(cells));
+printTable(header, table);
 const full = rows.find((row) => row.name === 'spf-doctor analyzeDocument' && row.zone === 'realistic');
 if (full) {
   const met = full.megabytesPerSecond >= target ? 'met' : 'missed';

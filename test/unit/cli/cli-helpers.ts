@@ -59,8 +59,13 @@ export function runBinary(argv: string[], env: Record<string, string> = {}): Pro
 
 /** Runs the built `dist/cli.js` in a child process started in `cwd` (relative file arguments). */
 export function runBinaryIn(cwd: string | undefined, argv: string[], env: Record<string, string> = {}): Promise<RunOutcome> {
+  return runNodeScript(CLI_BUNDLE, argv, cwd, env);
+}
+
+/** Runs a Node script in a child process with only PATH (and `env`) set, collecting its output. */
+export function runNodeScript(script: string, argv: string[], cwd: string | undefined, env: Record<string, string> = {}): Promise<RunOutcome> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -4,21 +4,12 @@
  * no mechanism of the panel's record, so ~all decides: softfail; the fix adds ip4:203.0.113.45).
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ROOT, type RunOutcome } from './cli-helpers';
+import { ROOT, runNodeScript, type RunOutcome } from './cli-helpers';
 
 function runStart(): Promise<RunOutcome> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
-  });
+  return runNodeScript(resolve(ROOT, 'scripts/start.mjs'), [], ROOT);
 }
 
 describe('npm start', () => {
