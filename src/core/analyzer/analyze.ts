@@ -57,6 +57,7 @@ export interface DocumentAnalysis {
 }
 
 const RULE_FAILURE_CODE = 'SPF000';
+const NO_SITES: readonly SpfRecordSite[] = [];
 const RULE_FAILURE_ALIAS = 'rule-failure';
 
 /**
@@ -64,9 +65,21 @@ const RULE_FAILURE_ALIAS = 'rule-failure';
  * `SPF000 rule-failure` finding on its record (and an entry of `ruleFailures`).
  */
 export function analyzeDocument(text: string, options: AnalyzeDocumentOptions = {}): DocumentAnalysis {
-  const run = new AnalysisRun(text, options);
+  return analyzeReadDocument(readForAnalysis(text, options), options);
+}
+
+/**
+ * Runs the document-only rules on a document already read with {@link readDocument} (with the
+ * same kind, origin and language as `options`). Never throws, like {@link analyzeDocument}.
+ */
+export function analyzeReadDocument(document: AnalyzedDocument, options: AnalyzeDocumentOptions = {}): DocumentAnalysis {
+  const run = new AnalysisRun(document, options);
   run.runSync();
   return run.result();
+}
+
+function readForAnalysis(text: string, options: AnalyzeDocumentOptions): AnalyzedDocument {
+  return readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
 }
 
 /** Options of {@link analyzeDocumentWithDns}. */
@@ -76,7 +89,7 @@ export interface AnalyzeDocumentWithDnsOptions extends AnalyzeDocumentOptions {
 
 /** Analyses `text` with every rule, the DNS rules included. Never rejects. */
 export async function analyzeDocumentWithDns(text: string, options: AnalyzeDocumentWithDnsOptions): Promise<DocumentAnalysis> {
-  const run = new AnalysisRun(text, options);
+  const run = new AnalysisRun(readForAnalysis(text, options), options);
   run.runSync();
   await run.runAsync(options.dns);
   return run.result();
@@ -94,26 +107,26 @@ class AnalysisRun {
   private readonly failures: RuleFailure[] = [];
   /** `configured` is set when the settings name the rule; it then wins over a rule's own per-finding severity. */
   private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity; configured: boolean }[] = [];
-  private readonly sitesByOwner = new Map<string, SpfRecordSite[]>();
+  /** SPF sites by normalised owner, built on the first request. */
+  private sitesByOwnerMap: Map<string, SpfRecordSite[]> | undefined;
   /** Zone records by owner, built on the first request (no built-in document rule needs them). */
   private recordsByOwner: Map<string, ZoneRecord[]> | undefined;
   private readonly disabled = new Map<number, DisabledRules | undefined>();
-  /** The first site starting at each offset, for `reportAt`'s `recordRange`. */
-  private readonly siteByStart = new Map<number, SpfRecordSite>();
+  /** The first site starting at each offset, for `reportAt`'s `recordRange`; built on the first report. */
+  private siteByStartMap: Map<number, SpfRecordSite> | undefined;
   private readonly spfSites: SpfRecordSite[];
   /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
   private readonly siblings = new Map<number, readonly SpfRecordSite[]>();
   private readonly ownerRecords = new Map<number, readonly ZoneRecord[]>();
 
-  constructor(readonly text: string, readonly options: AnalyzeDocumentOptions) {
-    this.document = readDocument(text, { kind: options.kind ?? 'zone', origin: options.origin, language: options.language, codeStrings: options.codeStrings });
+  readonly text: string;
+
+  constructor(document: AnalyzedDocument, readonly options: AnalyzeDocumentOptions) {
+    this.document = document;
+    this.text = document.text;
     for (const rule of options.ruleSet ?? BUILTIN_RULES) {
       const configured = configuredSeverity(rule, options);
       if (configured !== 'off') this.rules.push({ rule, severity: configured ?? rule.meta.defaultSeverity, configured: configured !== undefined });
-    }
-    for (const site of this.document.sites) {
-      pushTo(this.sitesByOwner, ownerKey(site.owner), site);
-      if (!this.siteByStart.has(site.range.start)) this.siteByStart.set(site.range.start, site);
     }
     this.spfSites = this.document.sites.filter((site) => site.version === 'spf');
   }
@@ -121,11 +134,28 @@ class AnalysisRun {
   runSync(): void {
     for (const { rule, severity, configured } of this.rules) {
       if (!rule.checkDocument && !rule.checkRecord) continue;
-      // One document context per rule, shared by its record contexts.
+      // One document context per rule; one record context per rule too, moved from site to site
+      // (a synchronous check cannot keep it past its call).
       const base = this.documentContext(rule, severity, configured);
-      if (rule.checkDocument) this.guard(rule, undefined, () => rule.checkDocument?.(base));
+      if (rule.checkDocument) {
+        try {
+          rule.checkDocument(base);
+        } catch (error) {
+          this.reportFailure(rule, undefined, error);
+        }
+      }
       if (!rule.checkRecord) continue;
-      for (const site of this.sitesFor(rule)) this.guard(rule, site, () => rule.checkRecord?.(this.recordContext(base, site)));
+      const sites = this.sitesFor(rule);
+      if (sites.length === 0) continue;
+      const context = new SiteRuleContext(this, base, sites[0]);
+      for (const site of sites) {
+        context.moveTo(site);
+        try {
+          rule.checkRecord(context);
+        } catch (error) {
+          this.reportFailure(rule, site, error);
+        }
+      }
     }
   }
 
@@ -140,7 +170,7 @@ class AnalysisRun {
       }
       if (!rule.checkRecordAsync) continue;
       for (const site of this.sitesFor(rule)) {
-        const context: AsyncRecordRuleContext = Object.assign(this.recordContext(base, site), extras);
+        const context: AsyncRecordRuleContext = Object.assign(new SiteRuleContext(this, base, site), extras);
         await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
       }
     }
@@ -149,6 +179,22 @@ class AnalysisRun {
   result(): DocumentAnalysis {
     const findings = this.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
     return { document: this.document, findings, ruleFailures: this.failures };
+  }
+
+  private get sitesByOwner(): Map<string, SpfRecordSite[]> {
+    if (!this.sitesByOwnerMap) {
+      this.sitesByOwnerMap = new Map();
+      for (const site of this.document.sites) pushTo(this.sitesByOwnerMap, ownerKey(site.owner), site);
+    }
+    return this.sitesByOwnerMap;
+  }
+
+  private siteStartingAt(start: number): SpfRecordSite | undefined {
+    if (!this.siteByStartMap) {
+      this.siteByStartMap = new Map();
+      for (const site of this.document.sites) if (!this.siteByStartMap.has(site.range.start)) this.siteByStartMap.set(site.range.start, site);
+    }
+    return this.siteByStartMap.get(start);
   }
 
   private sitesFor(rule: RuleDefinition): SpfRecordSite[] {
@@ -170,7 +216,7 @@ class AnalysisRun {
       message: this.messageFactory(rule),
       sitesAt: (owner) => this.sitesByOwner.get(ownerKey(owner)) ?? [],
       reportAt: (range, messageData, extras = {}) => {
-        const site = extras.recordRange ? this.siteByStart.get(extras.recordRange.start) : undefined;
+        const site = extras.recordRange ? this.siteStartingAt(extras.recordRange.start) : undefined;
         if (site && this.isDisabled(site, rule)) return;
         // A severity from the settings wins over the one a rule gives a particular finding.
         const finding = this.makeFinding(rule, configured ? severity : extras.severity ?? severity, range, messageData, extras);
@@ -181,14 +227,12 @@ class AnalysisRun {
     };
   }
 
-  private recordContext(base: DocumentRuleContext, site: SpfRecordSite): RecordRuleContext {
-    return new SiteRuleContext(this, base, site);
-  }
-
   siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
     let found = this.siblings.get(site.index);
     if (!found) {
-      found = site.owner === undefined ? [] : (this.sitesByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site);
+      const atOwner = site.owner === undefined ? undefined : this.sitesByOwner.get(ownerKey(site.owner));
+      // Most names have one SPF record: nothing to filter.
+      found = !atOwner || (atOwner.length === 1 && atOwner[0] === site) ? NO_SITES : atOwner.filter((other) => other !== site);
       this.siblings.set(site.index, found);
     }
     return found;
@@ -232,14 +276,6 @@ class AnalysisRun {
     return site ? { text: applied.text, document, site } : { text: applied.text, document };
   }
 
-  private guard(rule: RuleDefinition, site: SpfRecordSite | undefined, check: () => void): void {
-    try {
-      check();
-    } catch (error) {
-      this.reportFailure(rule, site, error);
-    }
-  }
-
   private async guardAsync(rule: RuleDefinition, site: SpfRecordSite | undefined, check: () => Promise<void> | undefined): Promise<void> {
     try {
       await check();
@@ -265,8 +301,8 @@ class AnalysisRun {
 }
 
 /**
- * What a record rule sees. A class (one per rule and site) so that creating it is cheap and its
- * siblings and owner records are looked up only when a rule reads them.
+ * What a record rule sees. A class so that its siblings and owner records are looked up only
+ * when a rule reads them; the synchronous run moves one instance per rule from site to site.
  */
 class SiteRuleContext implements RecordRuleContext {
   readonly document: AnalyzedDocument;
@@ -274,17 +310,27 @@ class SiteRuleContext implements RecordRuleContext {
   readonly message: DocumentRuleContext['message'];
   readonly sitesAt: DocumentRuleContext['sitesAt'];
   readonly reportAt: DocumentRuleContext['reportAt'];
+  private current: SpfRecordSite;
 
   constructor(
     private readonly run: AnalysisRun,
     base: DocumentRuleContext,
-    readonly site: SpfRecordSite,
+    site: SpfRecordSite,
   ) {
     this.document = base.document;
     this.settings = base.settings;
     this.message = base.message;
     this.sitesAt = base.sitesAt;
     this.reportAt = base.reportAt;
+    this.current = site;
+  }
+
+  get site(): SpfRecordSite {
+    return this.current;
+  }
+
+  moveTo(site: SpfRecordSite): void {
+    this.current = site;
   }
 
   get siblings(): readonly SpfRecordSite[] {
@@ -301,7 +347,7 @@ class SiteRuleContext implements RecordRuleContext {
 
   report(valueRange: TextRange, messageData: MessageData, extras: ReportExtras = {}): void {
     const mapped = mapSiteRange(this.site, valueRange);
-    this.reportAt(mapped.range, messageData, { ...extras, pieces: mapped.pieces, recordRange: this.site.range });
+    this.reportAt(mapped.range, messageData, { fixes: extras.fixes, related: extras.related, severity: extras.severity, pieces: mapped.pieces, recordRange: this.site.range });
   }
 
   valueFix(title: MessageData, edits: TextEdit[], flags?: FixFlags): Fix | undefined {

@@ -107,11 +107,40 @@ export interface RuleMeta {
  * message argument is filled with its (English) text.
  */
 export function formatMessage(template: string, args: Record<string, MessageArg>): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
-    if (!(name in args)) return whole;
-    const value = args[name];
-    return typeof value === 'object' ? value.text : String(value);
-  });
+  const pieces = templatePieces(template);
+  let text = pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i];
+    if (name in args) {
+      const value = args[name];
+      text += typeof value === 'object' ? value.text : String(value);
+    } else {
+      text += `{${name}}`;
+    }
+    text += pieces[i + 1];
+  }
+  return text;
+}
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+/** Templates split at their placeholders (literal, name, literal, …); a bounded cache, as catalogs are. */
+const splitTemplates = new Map<string, readonly string[]>();
+const SPLIT_TEMPLATE_LIMIT = 2000;
+
+function templatePieces(template: string): readonly string[] {
+  let pieces = splitTemplates.get(template);
+  if (pieces) return pieces;
+  const split: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    split.push(template.slice(last, match.index), match[1]);
+    last = match.index + match[0].length;
+  }
+  split.push(template.slice(last));
+  pieces = split;
+  if (splitTemplates.size >= SPLIT_TEMPLATE_LIMIT) splitTemplates.clear();
+  splitTemplates.set(template, pieces);
+  return pieces;
 }
 
 /** Builds {@link MessageData} from an id, an English template and arguments. */

@@ -32,7 +32,7 @@ export const invalidMacroRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site } = context;
-    const sample = sampleContext(site.owner);
+    let sample: ReturnType<typeof sampleContext> | undefined;
     for (const error of site.record.errors) {
       if (error.code !== 'invalid-macro' && error.code !== 'macro-not-allowed') continue;
       const term = error.termIndex === undefined ? undefined : site.record.terms[error.termIndex];
@@ -44,6 +44,7 @@ export const invalidMacroRule: RuleDefinition = {
       const written = site.record.text.slice(error.range.start, error.range.end);
       const letter = written.length === 2 && written[0] === '%' && MACRO_LETTERS.includes(written[1].toLowerCase()) ? written[1] : undefined;
       const fixedTerm = letter && term ? term.text.slice(0, error.range.start - term.range.start) + `%{${letter}}` + term.text.slice(error.range.end - term.range.start) : undefined;
+      sample ??= sampleContext(site.owner);
       const expansion = fixedTerm ? expandTerm(fixedTerm, sample.context) : undefined;
       if (!letter || !fixedTerm || expansion === undefined) {
         context.report(error.range, context.message('invalidMacro', { term: termText, reason: error.reason }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../../../src/core/analyzer/analyze';
+import { analyzeDocument, analyzeReadDocument } from '../../../src/core/analyzer/analyze';
+import { readDocument } from '../../../src/core/analyzer/document';
 import { disableCommentEdit } from '../../../src/core/analyzer/disable';
 import { fixAll } from '../../../src/core/analyzer/fix-all';
 import { applyFixes, selectFixAll } from '../../../src/core/analyzer/fixes';
@@ -74,6 +75,32 @@ describe('analyzeDocument', () => {
     assert.match(failure?.message.text ?? '', /SPF099.*boom/);
     assert.deepEqual(result.ruleFailures.map((item) => item.code), ['SPF099']);
     assert.equal(ZONE.slice(failure?.range.start, failure?.range.end), '@ IN TXT "v=spf1 mx +all"');
+  });
+  it('gives a record rule each site in turn, with that site\'s siblings, and reports on the right record', () => {
+    const text = '$ORIGIN example.com.\na IN TXT "v=spf1 -all"\na IN TXT "v=spf1 mx -all"\nb IN TXT "v=spf1 a -all"\n';
+    const seen: string[] = [];
+    const probe: RuleDefinition = {
+      meta: { code: 'SPF098', alias: 'probe', title: 't', description: 'd', defaultSeverity: 'info', rfc: '7208', docs: 'x' },
+      messages: { seen: 'saw {owner}' },
+      checkRecord(context) {
+        seen.push(`${context.site.record.text} (${context.siblings.length} siblings)`);
+        context.report({ start: 0, end: 6 }, context.message('seen', { owner: context.site.owner ?? '' }));
+      },
+    };
+    const { findings } = analyzeDocument(text, { ruleSet: [probe] });
+    assert.deepEqual(seen, ['v=spf1 -all (1 siblings)', 'v=spf1 mx -all (1 siblings)', 'v=spf1 a -all (0 siblings)']);
+    assert.deepEqual(findings.map((finding) => [text.slice(finding.recordRange?.start, finding.recordRange?.end), finding.message.text]), [
+      ['a IN TXT "v=spf1 -all"', 'saw a.example.com.'],
+      ['a IN TXT "v=spf1 mx -all"', 'saw a.example.com.'],
+      ['b IN TXT "v=spf1 a -all"', 'saw b.example.com.'],
+    ]);
+  });
+
+  it('analyzeReadDocument gives the same findings for a document read beforehand', () => {
+    const text = '$ORIGIN example.com.\nb IN TXT "v=spf1 ptr +all"\na IN TXT "v=spf1 ip4:10.0.0.1/8 ?all"\n';
+    const read = analyzeReadDocument(readDocument(text, { kind: 'zone' }));
+    assert.deepEqual(read.findings, analyzeDocument(text).findings);
+    assert.equal(read.findings.length, 5);
   });
 });
 
@@ -177,6 +204,13 @@ describe('messages', () => {
         assert.doesNotMatch(item.text, /(?<!%)\{[A-Za-z]+\}/, `${item.id} left a placeholder`);
       }
     }
+  });
+
+  it('formatMessage fills known placeholders, keeps unknown ones and uses a message argument\'s text', () => {
+    const phrase = { id: 'x.phrase', args: {}, text: 'the Gmail bounce' };
+    assert.equal(formatMessage('{a} and {b}, {missing} {a}{n}', { a: 'A', b: phrase, n: 0 }), 'A and the Gmail bounce, {missing} A0');
+    assert.equal(formatMessage('no placeholders', { a: 'A' }), 'no placeholders');
+    assert.equal(formatMessage('{a}', { a: '{b}', b: 'B' }), '{b}');
   });
 
   it('each rule message cites RFC 7208 or another RFC', () => {
