@@ -10,7 +10,7 @@ import type { TxtValue } from '../readers/txt/txt-value';
 import type { CodeLanguage } from '../readers/code/find-spf-strings';
 import { BUILTIN_RULES } from '../rules/registry';
 import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type MappedRange, type SpfRecordSite } from './document';
-import { disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
+import { disableMarkerOffsets, disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
 import { buildValueFix } from './fixes';
 import type {
   AnalysisSettings,
@@ -54,6 +54,13 @@ export interface DocumentAnalysis {
   /** Sorted by range start, then end, then code. */
   findings: Finding[];
   ruleFailures: RuleFailure[];
+}
+
+/** A rule of the run; `configured` is set when the settings name it, and then wins over a rule's own per-finding severity. */
+interface RuleEntry {
+  rule: RuleDefinition;
+  severity: ReportedSeverity;
+  configured: boolean;
 }
 
 const RULE_FAILURE_CODE = 'SPF000';
@@ -105,19 +112,21 @@ class AnalysisRun {
   readonly document: AnalyzedDocument;
   private readonly findings: Finding[] = [];
   private readonly failures: RuleFailure[] = [];
-  /** `configured` is set when the settings name the rule; it then wins over a rule's own per-finding severity. */
-  private readonly rules: { rule: RuleDefinition; severity: ReportedSeverity; configured: boolean }[] = [];
+  private readonly rules: RuleEntry[] = [];
   /** SPF sites by normalised owner, built on the first request. */
   private sitesByOwnerMap: Map<string, SpfRecordSite[]> | undefined;
   /** Zone records by owner, built on the first request (no built-in document rule needs them). */
   private recordsByOwner: Map<string, ZoneRecord[]> | undefined;
-  private readonly disabled = new Map<number, DisabledRules | undefined>();
+  /** Per site index: the rules its disable comments turn off (`null`: none), read on its first finding. */
+  private readonly disabled: (DisabledRules | null)[] = [];
+  /** Offsets of every disable marker in the text, found on the first finding. */
+  private markerOffsets: number[] | undefined;
   /** The first site starting at each offset, for `reportAt`'s `recordRange`; built on the first report. */
   private siteByStartMap: Map<number, SpfRecordSite> | undefined;
   private readonly spfSites: SpfRecordSite[];
   /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
-  private readonly siblings = new Map<number, readonly SpfRecordSite[]>();
-  private readonly ownerRecords = new Map<number, readonly ZoneRecord[]>();
+  private readonly siblings: (readonly SpfRecordSite[])[] = [];
+  private readonly ownerRecords: (readonly ZoneRecord[])[] = [];
 
   readonly text: string;
 
@@ -132,11 +141,11 @@ class AnalysisRun {
   }
 
   runSync(): void {
-    for (const { rule, severity, configured } of this.rules) {
+    const recordChecks: { rule: RuleDefinition; context: SiteRuleContext }[] = [];
+    for (const entry of this.rules) {
+      const rule = entry.rule;
       if (!rule.checkDocument && !rule.checkRecord) continue;
-      // One document context per rule; one record context per rule too, moved from site to site
-      // (a synchronous check cannot keep it past its call).
-      const base = this.documentContext(rule, severity, configured);
+      const base = this.documentContext(entry);
       if (rule.checkDocument) {
         try {
           rule.checkDocument(base);
@@ -144,14 +153,16 @@ class AnalysisRun {
           this.reportFailure(rule, undefined, error);
         }
       }
-      if (!rule.checkRecord) continue;
-      const sites = this.sitesFor(rule);
-      if (sites.length === 0) continue;
-      const context = new SiteRuleContext(this, base, sites[0]);
-      for (const site of sites) {
+      // One record context per rule, moved from site to site (a synchronous check cannot keep it).
+      if (rule.checkRecord && this.document.sites.length > 0) recordChecks.push({ rule, context: new SiteRuleContext(this, entry, base, this.document.sites[0]) });
+    }
+    // Site by site, every rule in turn: a record's data is read from memory once, not once per rule.
+    for (const site of this.document.sites) {
+      for (const { rule, context } of recordChecks) {
+        if (site.version !== 'spf' && !rule.includeNearMisses) continue;
         context.moveTo(site);
         try {
-          rule.checkRecord(context);
+          rule.checkRecord?.(context);
         } catch (error) {
           this.reportFailure(rule, site, error);
         }
@@ -161,16 +172,17 @@ class AnalysisRun {
 
   async runAsync(dns: DnsAnalysisContext): Promise<void> {
     const extras = { dns, previewFix: (fix: Fix) => this.previewFix(fix) };
-    for (const { rule, severity, configured } of this.rules) {
+    for (const entry of this.rules) {
+      const rule = entry.rule;
       if (!rule.checkDocumentAsync && !rule.checkRecordAsync) continue;
-      const base = this.documentContext(rule, severity, configured);
+      const base = this.documentContext(entry);
       if (rule.checkDocumentAsync) {
         const context: AsyncDocumentRuleContext = { ...base, ...extras };
         await this.guardAsync(rule, undefined, () => rule.checkDocumentAsync?.(context));
       }
       if (!rule.checkRecordAsync) continue;
       for (const site of this.sitesFor(rule)) {
-        const context: AsyncRecordRuleContext = Object.assign(new SiteRuleContext(this, base, site), extras);
+        const context: AsyncRecordRuleContext = Object.assign(new SiteRuleContext(this, entry, base, site), extras);
         await this.guardAsync(rule, site, () => rule.checkRecordAsync?.(context));
       }
     }
@@ -209,62 +221,98 @@ class AnalysisRun {
     };
   }
 
-  private documentContext(rule: RuleDefinition, severity: ReportedSeverity, configured: boolean): DocumentRuleContext {
+  private documentContext(entry: RuleEntry): DocumentRuleContext {
     return {
       document: this.document,
       settings: this.options,
-      message: this.messageFactory(rule),
+      message: this.messageFactory(entry.rule),
       sitesAt: (owner) => this.sitesByOwner.get(ownerKey(owner)) ?? [],
       reportAt: (range, messageData, extras = {}) => {
         const site = extras.recordRange ? this.siteStartingAt(extras.recordRange.start) : undefined;
-        if (site && this.isDisabled(site, rule)) return;
-        // A severity from the settings wins over the one a rule gives a particular finding.
-        const finding = this.makeFinding(rule, configured ? severity : extras.severity ?? severity, range, messageData, extras);
-        if (extras.pieces && extras.pieces.length > 1) finding.pieces = extras.pieces;
-        if (extras.recordRange) finding.recordRange = extras.recordRange;
-        this.findings.push(finding);
+        this.addFinding(entry, site, range, messageData, extras, extras.pieces, extras.recordRange);
       },
     };
   }
 
+  /** Keeps a finding unless a disable comment of `site` turns its rule off. */
+  addFinding(
+    entry: RuleEntry,
+    site: SpfRecordSite | undefined,
+    range: TextRange,
+    messageData: MessageData,
+    extras: ReportExtras,
+    pieces: TextRange[] | undefined,
+    recordRange: TextRange | undefined,
+  ): void {
+    const rule = entry.rule;
+    if (site && this.isDisabled(site, rule)) return;
+    // A severity from the settings wins over the one a rule gives a particular finding.
+    const severity = entry.configured ? entry.severity : extras.severity ?? entry.severity;
+    const finding: Finding = { code: rule.meta.code, alias: rule.meta.alias, message: messageData, severity, range };
+    const fixes = extras.fixes;
+    if (fixes && fixes.length > 0) {
+      const defined = fixes.every((fix) => fix !== undefined) ? (fixes as Fix[]) : fixes.filter((fix): fix is Fix => fix !== undefined);
+      if (defined.length > 0) finding.fixes = defined;
+    }
+    if (extras.related && extras.related.length > 0) finding.related = extras.related;
+    if (pieces && pieces.length > 1) finding.pieces = pieces;
+    if (recordRange) finding.recordRange = recordRange;
+    this.findings.push(finding);
+  }
+
   siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
-    let found = this.siblings.get(site.index);
+    let found = this.siblings[site.index];
     if (!found) {
       const atOwner = site.owner === undefined ? undefined : this.sitesByOwner.get(ownerKey(site.owner));
       // Most names have one SPF record: nothing to filter.
       found = !atOwner || (atOwner.length === 1 && atOwner[0] === site) ? NO_SITES : atOwner.filter((other) => other !== site);
-      this.siblings.set(site.index, found);
+      this.siblings[site.index] = found;
     }
     return found;
   }
 
   ownerRecordsOf(site: SpfRecordSite): readonly ZoneRecord[] {
-    let found = this.ownerRecords.get(site.index);
+    let found = this.ownerRecords[site.index];
     if (!found) {
       if (!this.recordsByOwner) {
         this.recordsByOwner = new Map();
         for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
       }
       found = site.owner === undefined ? [] : (this.recordsByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site.zoneRecord);
-      this.ownerRecords.set(site.index, found);
+      this.ownerRecords[site.index] = found;
     }
     return found;
   }
 
-  private makeFinding(rule: RuleDefinition, severity: ReportedSeverity, range: TextRange, messageData: MessageData, extras: ReportExtras): Finding {
-    const finding: Finding = { code: rule.meta.code, alias: rule.meta.alias, message: messageData, severity, range };
-    const fixes = (extras.fixes ?? []).filter((fix): fix is Fix => fix !== undefined);
-    if (fixes.length > 0) finding.fixes = fixes;
-    if (extras.related && extras.related.length > 0) finding.related = extras.related;
-    return finding;
+  private isDisabled(site: SpfRecordSite, rule: RuleDefinition): boolean {
+    let disabled = this.disabled[site.index];
+    if (disabled === undefined) {
+      disabled = this.mayHaveDisableComment(site) ? (disabledRulesFor(this.text, this.document.lines, site.range, site.value.strings.map((item) => item.range)) ?? null) : null;
+      this.disabled[site.index] = disabled;
+    }
+    return disabled !== null && isRuleDisabled(disabled, rule.meta.code, rule.meta.alias);
   }
 
-  private isDisabled(site: SpfRecordSite, rule: RuleDefinition): boolean {
-    if (!this.disabled.has(site.index)) {
-      const strings = site.value.strings.map((item) => item.range);
-      this.disabled.set(site.index, disabledRulesFor(this.text, this.document.lines, site.range, strings));
+  /**
+   * False when no disable marker lies between the start of the line before the record and the
+   * end of its last line (most records of most documents): the comments are then not read line
+   * by line.
+   */
+  private mayHaveDisableComment(site: SpfRecordSite): boolean {
+    this.markerOffsets ??= disableMarkerOffsets(this.text);
+    const markers = this.markerOffsets;
+    if (markers.length === 0) return false;
+    const lines = this.document.lines;
+    const from = lines.offsetAt({ line: lines.positionAt(site.range.start).line - 1, column: 0 });
+    let low = 0;
+    let high = markers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (markers[middle] < from) low = middle + 1;
+      else high = middle;
     }
-    return isRuleDisabled(this.disabled.get(site.index), rule.meta.code, rule.meta.alias);
+    const to = lines.offsetAt({ line: lines.positionAt(site.range.end).line, column: Number.MAX_SAFE_INTEGER });
+    return low < markers.length && markers[low] < to;
   }
 
   private previewFix(fix: Fix): FixPreview | undefined {
@@ -314,6 +362,7 @@ class SiteRuleContext implements RecordRuleContext {
 
   constructor(
     private readonly run: AnalysisRun,
+    private readonly entry: RuleEntry,
     base: DocumentRuleContext,
     site: SpfRecordSite,
   ) {
@@ -346,8 +395,9 @@ class SiteRuleContext implements RecordRuleContext {
   }
 
   report(valueRange: TextRange, messageData: MessageData, extras: ReportExtras = {}): void {
-    const mapped = mapSiteRange(this.site, valueRange);
-    this.reportAt(mapped.range, messageData, { fixes: extras.fixes, related: extras.related, severity: extras.severity, pieces: mapped.pieces, recordRange: this.site.range });
+    const site = this.current;
+    const mapped = mapSiteRange(site, valueRange);
+    this.run.addFinding(this.entry, site, mapped.range, messageData, extras, mapped.pieces, site.range);
   }
 
   valueFix(title: MessageData, edits: TextEdit[], flags?: FixFlags): Fix | undefined {

@@ -41,6 +41,15 @@ export function disabledRulesFor(text: string, lines: LineIndex, recordRange: Te
   return names.size > 0 ? names : undefined;
 }
 
+const MARKER_ANYWHERE = /spf-doctor-disable/gi;
+
+/** Offsets of every disable marker in `text` (any case, comment or not), in order: one linear scan. */
+export function disableMarkerOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(MARKER_ANYWHERE)) offsets.push(match.index);
+  return offsets;
+}
+
 /** True when `disabled` turns off the rule with this code and alias. */
 export function isRuleDisabled(disabled: DisabledRules | undefined, code: string, alias: string): boolean {
   if (!disabled) return false;

@@ -93,8 +93,8 @@ export function readDocument(text: string, options: ReadDocumentOptions): Analyz
 export function mapSiteRange(site: SpfRecordSite, valueRange: TextRange): MappedRange {
   const pieces = mapValueRange(site.value, valueRange);
   if (pieces.length === 0) return { range: { start: site.range.start, end: site.range.start } };
-  const range = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
-  return pieces.length > 1 ? { range, pieces } : { range };
+  if (pieces.length === 1) return { range: pieces[0] };
+  return { range: { start: pieces[0].start, end: pieces[pieces.length - 1].end }, pieces };
 }
 
 function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {

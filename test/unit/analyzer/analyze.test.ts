@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument, analyzeReadDocument } from '../../../src/core/analyzer/analyze';
 import { readDocument } from '../../../src/core/analyzer/document';
-import { disableCommentEdit } from '../../../src/core/analyzer/disable';
+import { disableCommentEdit, disableMarkerOffsets } from '../../../src/core/analyzer/disable';
 import { fixAll } from '../../../src/core/analyzer/fix-all';
 import { applyFixes, selectFixAll } from '../../../src/core/analyzer/fixes';
 import { messageCatalog } from '../../../src/core/analyzer/messages';
@@ -116,6 +116,19 @@ describe('disable comments', () => {
     ].join('\n');
     const findings = analyzeDocument(text).findings.map((finding) => `${text.slice(0, finding.range.start).split('\n').length}:${finding.code}`);
     assert.deepEqual(findings, ['2:SPF010', '5:SPF010', '5:SPF006']);
+  });
+
+  it('reads a marker in any case, on the last line of a record in parentheses after its data', () => {
+    const text = [
+      '$ORIGIN example.com.',
+      'a IN TXT ( "v=spf1 ptr"',
+      '           " +all" ) ; SPF-Doctor-Disable permissive-all',
+      'b IN TXT "v=spf1 ptr +all"',
+      '',
+    ].join('\n');
+    assert.deepEqual(disableMarkerOffsets(text), [text.indexOf('SPF-Doctor')]);
+    const findings = analyzeDocument(text).findings.map((finding) => `${text.slice(0, finding.range.start).split('\n').length}:${finding.code}`);
+    assert.deepEqual(findings, ['2:SPF010', '4:SPF010', '4:SPF006']);
   });
 
   it('disables every rule when no code is listed, and ignores the marker inside a string', () => {
