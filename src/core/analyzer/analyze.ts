@@ -261,14 +261,15 @@ class AnalysisRun {
   }
 
   siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
-    let found = this.siblings[site.index];
-    if (!found) {
-      const atOwner = site.owner === undefined ? undefined : this.sitesByOwner.get(ownerKey(site.owner));
-      // Most names have one SPF record: nothing to filter.
-      found = !atOwner || (atOwner.length === 1 && atOwner[0] === site) ? NO_SITES : atOwner.filter((other) => other !== site);
-      this.siblings[site.index] = found;
+    if (this.siblings.length === 0) {
+      // All at once: one pass over the owner groups; most names have one SPF record.
+      for (const site of this.document.sites) this.siblings[site.index] = NO_SITES;
+      for (const group of this.sitesByOwner.values()) {
+        if (group.length < 2) continue;
+        for (const member of group) if (member.owner !== undefined) this.siblings[member.index] = group.filter((other) => other !== member);
+      }
     }
-    return found;
+    return this.siblings[site.index] ?? NO_SITES;
   }
 
   ownerRecordsOf(site: SpfRecordSite): readonly ZoneRecord[] {

@@ -22,14 +22,14 @@ const NO_TERMS: ReadonlySet<number> = new Set();
 /** The glued junctions of a record, at most one per term. */
 export function gluedJunctions(site: SpfRecordSite): readonly GluedJunction[] {
   // A value of one string has no junction: nothing to compute or cache (most records).
-  if (site.value.strings.length < 2) return NO_JUNCTIONS;
+  if (site.value.strings.length < 2 || !hasGluedBoundary(site)) return NO_JUNCTIONS;
   const cached = cache.get(site);
   if (cached) return cached;
   const { record, value } = site;
   const junctions: GluedJunction[] = [];
   for (let i = 1; i < value.strings.length; i++) {
     const offset = value.strings[i].valueStart;
-    if (offset <= 0 || offset >= record.text.length || record.text[offset - 1] === ' ' || record.text[offset] === ' ') continue;
+    if (!isGluedBoundary(record.text, offset)) continue;
     const term = record.terms.find((candidate) => candidate.range.start < offset && offset < candidate.range.end);
     if (!term || junctions.some((junction) => junction.termIndex === term.index)) continue;
     const left = record.text.slice(term.range.start, offset);
@@ -40,6 +40,18 @@ export function gluedJunctions(site: SpfRecordSite): readonly GluedJunction[] {
   }
   cache.set(site, junctions);
   return junctions;
+}
+
+/** A string boundary inside the text with no space on either side. */
+function isGluedBoundary(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && text.charCodeAt(offset - 1) !== 0x20 && text.charCodeAt(offset) !== 0x20;
+}
+
+/** Whether any boundary between the strings is glued: most split records have none, and are not cached. */
+function hasGluedBoundary(site: SpfRecordSite): boolean {
+  const strings = site.value.strings;
+  for (let i = 1; i < strings.length; i++) if (isGluedBoundary(site.record.text, strings[i].valueStart)) return true;
+  return false;
 }
 
 /** Indexes of the terms that contain a glued junction. */

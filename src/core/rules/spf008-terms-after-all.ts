@@ -25,7 +25,8 @@ export const termsAfterAllRule: RuleDefinition = {
   checkRecord(context) {
     const { record } = context.site;
     const allIndex = firstAllIndex(record);
-    if (allIndex < 0) return;
+    // Most records end with "all": nothing after it to collect.
+    if (allIndex < 0 || allIndex === record.terms.length - 1) return;
     const ignored = record.terms.filter((term) => term.index > allIndex && (term.kind === 'mechanism' || term.kind === 'invalid'));
     if (ignored.length === 0) return;
     const all = record.terms[allIndex].text;

@@ -4,8 +4,8 @@
  * with /24 or shorter. Real senders publish their own addresses (RFC 7208 §5.6); a /0 is the
  * same as `+all`.
  */
-import type { RuleDefinition } from '../analyzer/rule-api';
-import type { TextRange } from '../text/range';
+import type { RecordRuleContext, RuleDefinition } from '../analyzer/rule-api';
+import type { MechanismTerm } from '../spf/ast';
 import { ruleMeta } from './support';
 
 /** Prefixes this short or shorter are reported. */
@@ -27,20 +27,18 @@ export const broadNetworkRule: RuleDefinition = {
   },
   checkRecord(context) {
     for (const mechanism of context.site.record.mechanisms) {
-      const checks: { family: 'IPv4' | 'IPv6'; prefix: number; range: TextRange }[] = [];
-      if (mechanism.network?.cidr) {
-        checks.push({ family: mechanism.name === 'ip4' ? 'IPv4' : 'IPv6', prefix: mechanism.network.prefixLength, range: mechanism.range });
-      }
-      if (mechanism.cidr?.ip4) checks.push({ family: 'IPv4', prefix: mechanism.cidr.ip4.value, range: mechanism.range });
-      if (mechanism.cidr?.ip6) checks.push({ family: 'IPv6', prefix: mechanism.cidr.ip6.value, range: mechanism.range });
-      for (const check of checks) {
-        const limit = check.family === 'IPv4' ? BROAD_IP4_PREFIX : BROAD_IP6_PREFIX;
-        if (check.prefix > limit) continue;
-        const bits = (check.family === 'IPv4' ? 32 : 128) - check.prefix;
-        const args = { term: mechanism.text, prefix: check.prefix, family: check.family, size: `2^${bits}` };
-        if (check.prefix === 0) context.report(check.range, context.message('everything', args), { severity: 'error' });
-        else context.report(check.range, context.message('broad', args));
-      }
+      if (mechanism.network?.cidr) checkPrefix(context, mechanism, mechanism.name === 'ip4' ? 'IPv4' : 'IPv6', mechanism.network.prefixLength);
+      if (mechanism.cidr?.ip4) checkPrefix(context, mechanism, 'IPv4', mechanism.cidr.ip4.value);
+      if (mechanism.cidr?.ip6) checkPrefix(context, mechanism, 'IPv6', mechanism.cidr.ip6.value);
     }
   },
 };
+
+/** Reports `mechanism` when its `family` prefix is at or below the broad limit. */
+function checkPrefix(context: RecordRuleContext, mechanism: MechanismTerm, family: 'IPv4' | 'IPv6', prefix: number): void {
+  if (prefix > (family === 'IPv4' ? BROAD_IP4_PREFIX : BROAD_IP6_PREFIX)) return;
+  const bits = (family === 'IPv4' ? 32 : 128) - prefix;
+  const args = { term: mechanism.text, prefix, family, size: `2^${bits}` };
+  if (prefix === 0) context.report(mechanism.range, context.message('everything', args), { severity: 'error' });
+  else context.report(mechanism.range, context.message('broad', args));
+}
