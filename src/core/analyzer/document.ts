@@ -51,7 +51,8 @@ export interface AnalyzedDocument {
   kind: DocumentKind;
   zone?: ZoneFile;
   sites: SpfRecordSite[];
-  lines: LineIndex;
+  /** Line starts of `text`, computed on first read. */
+  readonly lines: LineIndex;
 }
 
 /** A range of the value mapped to the document: one range to underline and, when split, its pieces. */
@@ -73,20 +74,35 @@ export interface ReadDocumentOptions {
 
 /** Reads `text` and returns its SPF sites in document order. Never throws. */
 export function readDocument(text: string, options: ReadDocumentOptions): AnalyzedDocument {
-  const lines = new LineIndex(text);
   switch (options.kind) {
     case 'zone': {
       const zone = readZone(text, { origin: options.origin });
-      return { text, kind: 'zone', zone, lines, sites: sitesOfZone(zone.records) };
+      return analyzedDocument(text, 'zone', sitesOfZone(zone.records), zone);
     }
     case 'txt-line':
     case 'raw':
-      return { text, kind: options.kind, lines, sites: sitesOfTxtInput(text, options.origin) };
+      return analyzedDocument(text, options.kind, sitesOfTxtInput(text, options.origin));
     case 'code': {
       const values = options.codeStrings ?? (options.language ? findSpfStrings(text, options.language).values : []);
-      return { text, kind: 'code', lines, sites: sitesOfValues(values) };
+      return analyzedDocument(text, 'code', sitesOfValues(values));
     }
   }
+}
+
+/** The document; its line index is built on first use (most analyses of a zone never convert offsets). */
+function analyzedDocument(text: string, kind: DocumentKind, sites: SpfRecordSite[], zone?: ZoneFile): AnalyzedDocument {
+  let lines: LineIndex | undefined;
+  const document: AnalyzedDocument = {
+    text,
+    kind,
+    sites,
+    get lines() {
+      lines ??= new LineIndex(text);
+      return lines;
+    },
+  };
+  if (zone) document.zone = zone;
+  return document;
 }
 
 /** Maps a value range of `site` to the document: one underline range and the exact pieces. */
