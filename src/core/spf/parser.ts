@@ -6,24 +6,25 @@ import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
-  InvalidTerm,
   MacroString,
   MechanismName,
   MechanismTerm,
   ModifierTerm,
   NetworkSpec,
-  Qualifier,
   SpfRecord,
   SpfSyntaxError,
+  SyntaxErrorCode,
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
-import { parseMacroString } from './macro';
+import { parseMacroString } from './macro-parser';
+import { InvalidNode, MechanismNode, ModifierNode, NetworkNode, qualifierAt, RecordNode } from './parsed-nodes';
 
 const VERSION_TAG = 'v=spf1';
-const MECHANISM_NAMES = new Set<string>(['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists']);
-const QUALIFIERS = '+-~?';
+const MECHANISM_NAMES = new Map<string, MechanismName>(
+  (['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'] as const).map((name) => [name, name]),
+);
 
 /**
  * True when `text` is an SPF record by RFC 7208 §4.5: it begins with `v=spf1` (any case),
@@ -59,16 +60,14 @@ function parseUncached(text: string): SpfRecord {
   const errors: SpfSyntaxError[] = [];
   const terms: Term[] = [];
   const mechanisms: MechanismTerm[] = [];
-  const record: SpfRecord = { text, terms, errors, mechanisms };
-  let index = 0;
-  if (isSpfRecordText(text)) {
-    record.versionRange = { start: 0, end: 6 };
-    index = 6;
-  } else {
-    let tagEnd = text.indexOf(' ');
-    if (tagEnd < 0) tagEnd = text.length;
-    errors.push({ range: { start: 0, end: tagEnd }, reason: 'an SPF record must begin with "v=spf1" followed by a space or the end', code: 'not-spf' });
-    index = tagEnd;
+  let redirect: ModifierTerm | undefined;
+  let exp: ModifierTerm | undefined;
+  const hasVersion = isSpfRecordText(text);
+  let index = 6;
+  if (!hasVersion) {
+    index = text.indexOf(' ');
+    if (index < 0) index = text.length;
+    errors.push({ range: { start: 0, end: index }, reason: 'an SPF record must begin with "v=spf1" followed by a space or the end', code: 'not-spf' });
   }
   const length = text.length;
   while (index < length) {
@@ -82,21 +81,21 @@ function parseUncached(text: string): SpfRecord {
     terms.push(term);
     if (term.kind === 'mechanism') mechanisms.push(term);
     else if (term.kind === 'modifier' && term.known) {
-      const slot = term.name as 'redirect' | 'exp';
-      if (record[slot]) {
-        errors.push({
-          range: term.range,
-          reason: `"${term.name}=" appears more than once (RFC 7208 §6)`,
-          code: 'duplicate-modifier',
-          termIndex: term.index,
-        });
+      const isRedirect = term.name === 'redirect';
+      if (isRedirect ? redirect : exp) {
+        errors.push({ range: term.range, reason: `"${term.name}=" appears more than once (RFC 7208 §6)`, code: 'duplicate-modifier', termIndex: term.index });
+      } else if (isRedirect) {
+        redirect = term;
       } else {
-        record[slot] = term;
+        exp = term;
       }
     }
     index = termEnd;
   }
-  return record;
+  // Copies hold exactly their elements (arrays grown by push keep spare room).
+  const keptTerms = terms.slice();
+  const keptMechanisms = mechanisms.length === terms.length ? (keptTerms as MechanismTerm[]) : mechanisms.slice();
+  return new RecordNode(text, hasVersion, keptTerms, errors, keptMechanisms, redirect, exp);
 }
 
 function isNameChar(code: number): boolean {
@@ -107,208 +106,178 @@ function isNameChar(code: number): boolean {
   );
 }
 
+function addError(errors: SpfSyntaxError[], range: TextRange, reason: string, code: SyntaxErrorCode, termIndex: number): void {
+  errors.push({ range, reason, code, termIndex });
+}
+
 function parseTerm(text: string, start: number, end: number, index: number, errors: SpfSyntaxError[]): Term {
-  const base = { text: text.slice(start, end), range: { start, end }, index };
-  let cursor = start;
-  const qualifierChar = text[cursor];
-  const hasQualifier = QUALIFIERS.includes(qualifierChar);
-  if (hasQualifier) cursor++;
-  const nameStart = cursor;
+  const hasQualifier = qualifierAt(text, start) !== undefined;
+  const nameStart = hasQualifier ? start + 1 : start;
+  let cursor = nameStart;
   while (cursor < end && isNameChar(text.charCodeAt(cursor))) cursor++;
-  const nameRange = { start: nameStart, end: cursor };
-  const name = text.slice(nameStart, cursor).toLowerCase();
-  const fail = (range: TextRange, reason: string, code: SpfSyntaxError['code'], termName?: string): InvalidTerm => {
-    errors.push({ range, reason, code, termIndex: index });
-    return termName === undefined ? { kind: 'invalid', ...base } : { kind: 'invalid', ...base, name: termName };
-  };
+  const writtenName = text.slice(nameStart, cursor);
+  const mechanismName = MECHANISM_NAMES.get(writtenName) ?? MECHANISM_NAMES.get(writtenName.toLowerCase());
 
-  if (cursor < end && text[cursor] === '=') {
-    if (hasQualifier) return fail(base.range, 'a modifier cannot have a qualifier', 'qualified-modifier', name);
-    if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
-      return fail(nameRange.end > nameRange.start ? nameRange : base.range, 'a modifier name must start with a letter', 'invalid-modifier-name');
+  if (cursor < end && text.charCodeAt(cursor) === 0x3d) {
+    const name = writtenName.toLowerCase();
+    if (hasQualifier) {
+      addError(errors, { start, end }, 'a modifier cannot have a qualifier', 'qualified-modifier', index);
+      return new InvalidNode(text, start, end, index, name);
     }
-    return parseModifier(text, base, name, nameRange, cursor + 1, end, errors);
+    if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
+      addError(errors, cursor > nameStart ? { start: nameStart, end: cursor } : { start, end }, 'a modifier name must start with a letter', 'invalid-modifier-name', index);
+      return new InvalidNode(text, start, end, index, undefined);
+    }
+    const value = name === 'redirect' || name === 'exp'
+      ? parseDomainSpec(text, cursor + 1, end, errors, index)
+      : parseMacroString(text, cursor + 1, end, 'modifier-value', errors, index);
+    return new ModifierNode(text, start, end, index, name, value);
   }
-  if (name.length === 0) {
-    return fail(base.range, `"${base.text}" is not a mechanism or modifier`, 'invalid-term');
+  if (writtenName.length === 0) {
+    addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
+    return new InvalidNode(text, start, end, index, undefined);
   }
-  if (!MECHANISM_NAMES.has(name)) {
-    const nameEnd = text.slice(nameStart, end).search(/[:/]/);
-    const shownName = nameEnd < 0 ? text.slice(nameStart, end) : text.slice(nameStart, nameStart + nameEnd);
-    return fail(base.range, `unknown mechanism "${shownName}"`, 'unknown-mechanism', name);
+  if (mechanismName === undefined) {
+    let shownEnd = nameStart;
+    while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
+    addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
+    return new InvalidNode(text, start, end, index, writtenName.toLowerCase());
   }
-  const mechanism: MechanismTerm = {
-    kind: 'mechanism',
-    ...base,
-    name: name as MechanismName,
-    nameRange,
-    qualifier: hasQualifier ? (qualifierChar as Qualifier) : '+',
-  };
-  if (hasQualifier) mechanism.qualifierRange = { start, end: start + 1 };
-  const errorCount = errors.length;
-  parseMechanismArguments(text, mechanism, cursor, end, errors);
-  return errors.length > errorCount && !isComplete(mechanism) ? { kind: 'invalid', ...base, name } : mechanism;
+  return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
 }
 
-/** A mechanism whose required parts parsed; otherwise it is reported as an invalid term. */
-function isComplete(mechanism: MechanismTerm): boolean {
-  switch (mechanism.name) {
-    case 'include':
-    case 'exists':
-      return mechanism.domainSpec !== undefined;
-    case 'ip4':
-    case 'ip6':
-      return mechanism.network !== undefined;
-    default:
-      return true;
-  }
-}
-
-function parseModifier(
-  text: string,
-  base: { text: string; range: TextRange; index: number },
-  name: string,
-  nameRange: TextRange,
-  valueStart: number,
-  end: number,
-  errors: SpfSyntaxError[],
-): ModifierTerm {
-  const known = name === 'redirect' || name === 'exp';
-  const value = known
-    ? parseDomainSpec(text, valueStart, end, errors, base.index)
-    : parseMacroString(text, valueStart, end, 'modifier-value', errors, base.index);
-  return { kind: 'modifier', ...base, name, nameRange, known, value };
-}
-
-function parseMechanismArguments(text: string, mechanism: MechanismTerm, cursor: number, end: number, errors: SpfSyntaxError[]): void {
-  const report = (range: TextRange, reason: string, code: SpfSyntaxError['code']): void => {
-    errors.push({ range, reason, code, termIndex: mechanism.index });
-  };
-  const hasColon = cursor < end && text[cursor] === ':';
-  switch (mechanism.name) {
+/**
+ * Parses the argument of a known mechanism whose name ends at `cursor`. A mechanism missing a
+ * required part (the domain of `include`/`exists`, the network of `ip4`/`ip6`) becomes an
+ * invalid term; its error is already reported.
+ */
+function parseMechanism(text: string, start: number, end: number, index: number, name: MechanismName, cursor: number, errors: SpfSyntaxError[]): Term {
+  const hasColon = cursor < end && text.charCodeAt(cursor) === 0x3a;
+  switch (name) {
     case 'all':
-      if (cursor < end) report({ start: cursor, end }, '"all" takes no argument', 'unexpected-argument');
-      return;
+      if (cursor < end) addError(errors, { start: cursor, end }, '"all" takes no argument', 'unexpected-argument', index);
+      return new MechanismNode(text, start, end, index, name, undefined, undefined);
     case 'include':
     case 'exists':
       if (!hasColon) {
-        report(cursor < end ? { start: cursor, end } : mechanism.range, `"${mechanism.name}" needs ":domain"`, 'missing-domain');
-        return;
+        addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
+        return new InvalidNode(text, start, end, index, name);
       }
-      mechanism.domainSpec = parseDomainSpec(text, cursor + 1, end, errors, mechanism.index);
-      return;
-    case 'ptr':
-      if (hasColon) mechanism.domainSpec = parseDomainSpec(text, cursor + 1, end, errors, mechanism.index);
-      else if (cursor < end) report({ start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument');
-      return;
+      return new MechanismNode(text, start, end, index, name, parseDomainSpec(text, cursor + 1, end, errors, index), undefined);
+    case 'ptr': {
+      if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
+      const domainSpec = hasColon ? parseDomainSpec(text, cursor + 1, end, errors, index) : undefined;
+      return new MechanismNode(text, start, end, index, name, domainSpec, undefined);
+    }
     case 'a':
     case 'mx': {
-      const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, report);
+      const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, errors, index);
       const specEnd = cidr ? cidr.range.start : end;
-      if (cidr) mechanism.cidr = cidr;
-      if (hasColon) mechanism.domainSpec = parseDomainSpec(text, cursor + 1, specEnd, errors, mechanism.index);
-      else if (specEnd > cursor) report({ start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${mechanism.name}"`, 'unexpected-argument');
-      return;
+      let domainSpec: MacroString | undefined;
+      if (hasColon) domainSpec = parseDomainSpec(text, cursor + 1, specEnd, errors, index);
+      else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
+      return new MechanismNode(text, start, end, index, name, domainSpec, cidr);
     }
     case 'ip4':
     case 'ip6': {
       if (!hasColon) {
-        report(cursor < end ? { start: cursor, end } : mechanism.range, `"${mechanism.name}" needs ":address"`, 'invalid-ip');
-        return;
+        addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":address"`, 'invalid-ip', index);
+        return new InvalidNode(text, start, end, index, name);
       }
-      const network = parseNetwork(text, mechanism.name, cursor + 1, end, report);
-      if (network) mechanism.network = network;
-      return;
+      const network = parseNetwork(text, name, cursor + 1, end, errors, index);
+      return network ? new MechanismNode(text, start, end, index, name, undefined, network) : new InvalidNode(text, start, end, index, name);
     }
   }
 }
 
 /** RFC 7208 §12 ip4-cidr-length / ip6-cidr-length: "0" or digits without a leading zero. */
 function parseCidrDigits(text: string, start: number, end: number, max: number): number | undefined {
-  const digits = text.slice(start, end);
-  if (digits.length === 0 || digits.length > 3 || (digits.length > 1 && digits[0] === '0')) return undefined;
-  for (let index = 0; index < digits.length; index++) {
-    const code = digits.charCodeAt(index);
+  const length = end - start;
+  if (length === 0 || length > 3 || (length > 1 && text.charCodeAt(start) === 0x30)) return undefined;
+  let value = 0;
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
     if (code < 0x30 || code > 0x39) return undefined;
+    value = value * 10 + (code - 0x30);
   }
-  const value = Number(digits);
   return value <= max ? value : undefined;
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 /**
  * Finds a dual CIDR (`/n`, `//n`, `/n//m`) at the end of `[start, end)` of an `a`/`mx` term.
  * Slashes that do not form one stay with the domain-spec (whose own check then reports them).
  */
-function parseDualCidr(
-  text: string,
-  start: number,
-  end: number,
-  report: (range: TextRange, reason: string, code: SpfSyntaxError['code']) => void,
-): DualCidr | undefined {
-  const region = text.slice(start, end);
-  const firstSlash = region.indexOf('/');
-  if (firstSlash < 0) return undefined;
-  const isDigits = (from: number, to: number): boolean => to > from && /^[0-9]+$/.test(text.slice(from, to));
+function parseDualCidr(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): DualCidr | undefined {
+  const firstSlash = text.indexOf('/', start);
+  if (firstSlash < 0 || firstSlash >= end) return undefined;
   let ip4: CidrLength | undefined;
   let ip6: CidrLength | undefined;
   let cidrStart = end;
-  const doubleSlash = region.lastIndexOf('//');
-  if (doubleSlash >= 0 && isDigits(start + doubleSlash + 2, end)) {
-    const digitsStart = start + doubleSlash + 2;
+  const doubleSlash = end - start >= 2 ? text.lastIndexOf('//', end - 2) : -1;
+  if (doubleSlash >= start && isDigits(text, doubleSlash + 2, end)) {
+    const digitsStart = doubleSlash + 2;
     const value = parseCidrDigits(text, digitsStart, end, 128);
-    const range = { start: start + doubleSlash, end };
-    if (value === undefined) report(range, `invalid IPv6 prefix length "${text.slice(digitsStart, end)}" (0 to 128, no leading zeros)`, 'invalid-cidr');
+    const range = { start: doubleSlash, end };
+    if (value === undefined) addError(errors, range, `invalid IPv6 prefix length "${text.slice(digitsStart, end)}" (0 to 128, no leading zeros)`, 'invalid-cidr', termIndex);
     else ip6 = { value, range, valueRange: { start: digitsStart, end } };
-    cidrStart = start + doubleSlash;
+    cidrStart = doubleSlash;
   }
   const ip4Slash = text.lastIndexOf('/', cidrStart - 1);
-  if (ip4Slash >= start && ip4Slash + 1 < cidrStart && isDigits(ip4Slash + 1, cidrStart) && text[ip4Slash - 1] !== '/') {
+  if (ip4Slash >= start && ip4Slash + 1 < cidrStart && isDigits(text, ip4Slash + 1, cidrStart) && text[ip4Slash - 1] !== '/') {
     const value = parseCidrDigits(text, ip4Slash + 1, cidrStart, 32);
     const range = { start: ip4Slash, end: cidrStart };
-    if (value === undefined) report(range, `invalid IPv4 prefix length "${text.slice(ip4Slash + 1, cidrStart)}" (0 to 32, no leading zeros)`, 'invalid-cidr');
+    if (value === undefined) addError(errors, range, `invalid IPv4 prefix length "${text.slice(ip4Slash + 1, cidrStart)}" (0 to 32, no leading zeros)`, 'invalid-cidr', termIndex);
     else ip4 = { value, range, valueRange: { start: ip4Slash + 1, end: cidrStart } };
     cidrStart = ip4Slash;
   }
   if (cidrStart === end) return undefined;
-  const cidr: DualCidr = { range: { start: cidrStart, end } };
-  if (ip4) cidr.ip4 = ip4;
-  if (ip6) cidr.ip6 = ip6;
-  return cidr;
+  if (ip4 && ip6) return { range: { start: cidrStart, end }, ip4, ip6 };
+  if (ip4) return { range: { start: cidrStart, end }, ip4 };
+  if (ip6) return { range: { start: cidrStart, end }, ip6 };
+  return { range: { start: cidrStart, end } };
 }
 
-function parseNetwork(
-  text: string,
-  name: 'ip4' | 'ip6',
-  start: number,
-  end: number,
-  report: (range: TextRange, reason: string, code: SpfSyntaxError['code']) => void,
-): NetworkSpec | undefined {
+/** RFC 7208 §12 ip4-network: a dotted quad of decimal octets without leading zeros. */
+const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** The parsed IPv6 address, or undefined when ipaddr.js does not accept the text (zone ids are refused). */
+function parseIPv6(addressText: string): ipaddr.IPv6 | undefined {
+  if (!addressText.includes(':') || addressText.includes('%')) return undefined;
+  try {
+    return ipaddr.IPv6.parse(addressText);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): NetworkSpec | undefined {
   let slash = text.indexOf('/', start);
   if (slash < 0 || slash > end) slash = end;
   const addressText = text.slice(start, slash);
-  const range = { start, end: slash };
   const isV4 = name === 'ip4';
-  const valid = isV4
-    ? ipaddr.IPv4.isValidFourPartDecimal(addressText)
-    : addressText.includes(':') && !addressText.includes('%') && ipaddr.IPv6.isValid(addressText);
-  if (!valid) {
-    report(range.end > range.start ? range : { start: start - 1, end }, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip');
+  const ipv6 = isV4 ? undefined : parseIPv6(addressText);
+  if (isV4 ? !DOTTED_QUAD.test(addressText) : ipv6 === undefined) {
+    const range = slash > start ? { start, end: slash } : { start: start - 1, end };
+    addError(errors, range, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip', termIndex);
     return undefined;
   }
-  const address = isV4 ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.parse(addressText);
-  const network: NetworkSpec = { text: addressText, range, address, prefixLength: isV4 ? 32 : 128 };
-  if (slash < end) {
-    const max = isV4 ? 32 : 128;
-    const value = parseCidrDigits(text, slash + 1, end, max);
-    const cidrRange = { start: slash, end };
-    if (value === undefined) {
-      report(cidrRange, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr');
-      return undefined;
-    }
-    network.cidr = { value, range: cidrRange, valueRange: { start: slash + 1, end } };
-    network.prefixLength = value;
+  const max = isV4 ? 32 : 128;
+  if (slash === end) return new NetworkNode(text, start, slash, end, ipv6, max);
+  const value = parseCidrDigits(text, slash + 1, end, max);
+  if (value === undefined) {
+    addError(errors, { start: slash, end }, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr', termIndex);
+    return undefined;
   }
-  return network;
+  return new NetworkNode(text, start, slash, end, ipv6, value);
 }
 
 /**
@@ -322,19 +291,29 @@ function parseDomainSpec(text: string, start: number, end: number, errors: SpfSy
     return spec;
   }
   if (errors.length > errorCount) return spec;
-  const last = spec.parts[spec.parts.length - 1];
-  if (last.kind !== 'literal') return spec;
-  const literal = last.text.endsWith('.') ? last.text.slice(0, -1) : last.text;
-  const dot = literal.lastIndexOf('.');
-  const toplabel = dot < 0 ? '' : literal.slice(dot + 1);
-  const endsAfterMacro = dot < 0 && spec.parts.length > 1 && literal.length === 0;
-  if (!endsAfterMacro && (dot < 0 || !isValidToplabel(toplabel))) {
+  if (!endsInDomainName(text, start, end, spec)) {
     errors.push({
-      range: spec.range,
-      reason: `"${spec.text}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
+      range: { start, end },
+      reason: `"${text.slice(start, end)}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
       code: 'invalid-domain',
       termIndex,
     });
   }
   return spec;
+}
+
+/** The domain-end check: the last literal part holds a dot and a valid toplabel, or the spec ends in a macro. */
+function endsInDomainName(text: string, start: number, end: number, spec: MacroString): boolean {
+  let literalStart = start;
+  if (spec.hasMacros) {
+    const parts = spec.parts;
+    const last = parts[parts.length - 1];
+    if (last.kind !== 'literal') return true;
+    if (last.text === '.') return true;
+    literalStart = last.range.start;
+  }
+  const literalEnd = text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
+  const dot = text.lastIndexOf('.', literalEnd - 1);
+  if (dot < literalStart) return false;
+  return isValidToplabel(text.slice(dot + 1, literalEnd));
 }
