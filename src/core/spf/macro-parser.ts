@@ -44,6 +44,11 @@ class ParsedMacroString implements MacroString {
     this.#parts = parts;
   }
 
+  /** True for a macro-string that is one literal covering its whole, non-empty range. */
+  static isSingleLiteral(macroString: MacroString): boolean {
+    return macroString instanceof ParsedMacroString && macroString.#parts === undefined;
+  }
+
   get range(): TextRange {
     return { start: this.#start, end: this.#end };
   }
@@ -63,6 +68,16 @@ class ParsedMacroString implements MacroString {
   get usesPtr(): boolean {
     return this.#parts !== undefined && this.#parts.some((part) => part.kind === 'macro' && part.letter === 'p');
   }
+}
+
+/** True for a macro-string that is one literal covering its whole, non-empty range (no macros, no errors of its own). */
+export function isSingleLiteral(macroString: MacroString): boolean {
+  return ParsedMacroString.isSingleLiteral(macroString);
+}
+
+/** The macro-string of `[start, end)` (non-empty) known to be one literal, as `parseMacroString` would return it. */
+export function singleLiteral(text: string, start: number, end: number): MacroString {
+  return new ParsedMacroString(text, start, end, undefined);
 }
 
 /** RFC 7208 §7.1 macro-literal: visible ASCII except `%` (and SP inside explanation text). */

@@ -20,6 +20,7 @@ import type {
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
+import { isSingleLiteral, singleLiteral } from './macro-parser';
 
 /** The qualifier written at `offset`, or undefined when the character is not one. */
 export function qualifierAt(text: string, offset: number): Qualifier | undefined {
@@ -32,26 +33,24 @@ export function qualifierAt(text: string, offset: number): Qualifier | undefined
   }
 }
 
-/** What all terms share: the record text, the term's offsets and its index. */
+/** What all terms share: the record text, the term's start and its index; a term ends at the next space. */
 abstract class TermNode {
   readonly #source: string;
   readonly #start: number;
-  readonly #end: number;
   readonly index: number;
 
-  constructor(source: string, start: number, end: number, index: number) {
+  constructor(source: string, start: number, index: number) {
     this.#source = source;
     this.#start = start;
-    this.#end = end;
     this.index = index;
   }
 
   get text(): string {
-    return this.#source.slice(this.#start, this.#end);
+    return this.#source.slice(this.#start, this.end);
   }
 
   get range(): TextRange {
-    return { start: this.#start, end: this.#end };
+    return { start: this.#start, end: this.end };
   }
 
   protected get source(): string {
@@ -61,26 +60,35 @@ abstract class TermNode {
   protected get start(): number {
     return this.#start;
   }
+
+  protected get end(): number {
+    const end = this.#source.indexOf(' ', this.#start);
+    return end < 0 ? this.#source.length : end;
+  }
 }
 
-/** A known mechanism. `domainSpec` and the CIDR or network are the parts its name allows. */
+/**
+ * A known mechanism. A domain-spec that is one plain literal is not kept: it is rebuilt from
+ * the text on each read, as is an `ip4`/`ip6` network around its address.
+ */
 export class MechanismNode extends TermNode implements MechanismTerm {
   readonly name: MechanismName;
+  /** A domain-spec with macros or errors; a plain one is rebuilt on read. */
   readonly #domainSpec: MacroString | undefined;
-  readonly #detail: DualCidr | NetworkSpec | undefined;
+  /** The dual CIDR of `a`/`mx`, or the address of `ip4`/`ip6` (an IPv4 one once first read). */
+  #detail: DualCidr | ipaddr.IPv4 | ipaddr.IPv6 | undefined;
 
   constructor(
     source: string,
     start: number,
-    end: number,
     index: number,
     name: MechanismName,
     domainSpec: MacroString | undefined,
-    detail: DualCidr | NetworkSpec | undefined,
+    detail: DualCidr | ipaddr.IPv6 | undefined,
   ) {
-    super(source, start, end, index);
+    super(source, start, index);
     this.name = name;
-    this.#domainSpec = domainSpec;
+    this.#domainSpec = domainSpec !== undefined && isSingleLiteral(domainSpec) ? undefined : domainSpec;
     this.#detail = detail;
   }
 
@@ -98,12 +106,14 @@ export class MechanismNode extends TermNode implements MechanismTerm {
 
   /** The written name has the length of `name` (names are ASCII, compared case-insensitively). */
   get nameRange(): TextRange {
-    const nameStart = qualifierAt(this.source, this.start) === undefined ? this.start : this.start + 1;
-    return { start: nameStart, end: nameStart + this.name.length };
+    return { start: this.nameEnd - this.name.length, end: this.nameEnd };
   }
 
   get domainSpec(): MacroString | undefined {
-    return this.#domainSpec;
+    if (this.#domainSpec !== undefined) return this.#domainSpec;
+    const specStart = this.nameEnd + 1;
+    if (this.name === 'all' || this.name === 'ip4' || this.name === 'ip6' || this.source.charCodeAt(specStart - 1) !== 0x3a) return undefined;
+    return singleLiteral(this.source, specStart, this.cidr?.range.start ?? this.end);
   }
 
   get cidr(): DualCidr | undefined {
@@ -111,7 +121,21 @@ export class MechanismNode extends TermNode implements MechanismTerm {
   }
 
   get network(): NetworkSpec | undefined {
-    return this.name === 'ip4' || this.name === 'ip6' ? (this.#detail as NetworkSpec | undefined) : undefined;
+    if (this.name !== 'ip4' && this.name !== 'ip6') return undefined;
+    const start = this.nameEnd + 1;
+    const end = this.end;
+    const slash = this.source.indexOf('/', start);
+    return new NetworkView(this, this.source, start, slash < 0 || slash > end ? end : slash, end);
+  }
+
+  /** The address of an `ip4`/`ip6` network, parsed with ipaddr.js on first use when IPv4. */
+  networkAddress(addressText: string): ipaddr.IPv4 | ipaddr.IPv6 {
+    this.#detail ??= ipaddr.IPv4.parse(addressText);
+    return this.#detail as ipaddr.IPv4 | ipaddr.IPv6;
+  }
+
+  private get nameEnd(): number {
+    return (qualifierAt(this.source, this.start) === undefined ? this.start : this.start + 1) + this.name.length;
   }
 }
 
@@ -121,8 +145,8 @@ export class ModifierNode extends TermNode implements ModifierTerm {
   readonly known: boolean;
   readonly value: MacroString;
 
-  constructor(source: string, start: number, end: number, index: number, name: string, value: MacroString) {
-    super(source, start, end, index);
+  constructor(source: string, start: number, index: number, name: string, value: MacroString) {
+    super(source, start, index);
     this.name = name;
     this.known = name === 'redirect' || name === 'exp';
     this.value = value;
@@ -140,8 +164,8 @@ export class ModifierNode extends TermNode implements ModifierTerm {
 export class InvalidNode extends TermNode implements InvalidTerm {
   readonly #name: string | undefined;
 
-  constructor(source: string, start: number, end: number, index: number, name: string | undefined) {
-    super(source, start, end, index);
+  constructor(source: string, start: number, index: number, name: string | undefined) {
+    super(source, start, index);
     this.#name = name;
   }
 
@@ -155,26 +179,23 @@ export class InvalidNode extends TermNode implements InvalidTerm {
 }
 
 /**
- * An `ip4:`/`ip6:` network whose address text was validated. An IPv4 address is parsed with
- * ipaddr.js on first read (its text was checked to be a valid dotted quad); an IPv6 address is
- * the one parsed while validating.
+ * The network of an `ip4`/`ip6` mechanism, made on each read of `network`: `[start,
+ * addressEnd)` is the address text (validated by the parser), `[addressEnd, end)` the `/prefix`
+ * when one is written (also validated).
  */
-export class NetworkNode implements NetworkSpec {
+class NetworkView implements NetworkSpec {
+  readonly #term: MechanismNode;
   readonly #source: string;
   readonly #start: number;
   readonly #addressEnd: number;
   readonly #end: number;
-  #address: ipaddr.IPv4 | ipaddr.IPv6 | undefined;
-  readonly prefixLength: number;
 
-  /** `[start, addressEnd)` is the address, `[addressEnd, end)` the `/prefix` when one is written. */
-  constructor(source: string, start: number, addressEnd: number, end: number, address: ipaddr.IPv6 | undefined, prefixLength: number) {
+  constructor(term: MechanismNode, source: string, start: number, addressEnd: number, end: number) {
+    this.#term = term;
     this.#source = source;
     this.#start = start;
     this.#addressEnd = addressEnd;
     this.#end = end;
-    this.#address = address;
-    this.prefixLength = prefixLength;
   }
 
   get text(): string {
@@ -186,8 +207,12 @@ export class NetworkNode implements NetworkSpec {
   }
 
   get address(): ipaddr.IPv4 | ipaddr.IPv6 {
-    this.#address ??= ipaddr.IPv4.parse(this.text);
-    return this.#address;
+    return this.#term.networkAddress(this.text);
+  }
+
+  get prefixLength(): number {
+    if (this.#addressEnd < this.#end) return Number(this.#source.slice(this.#addressEnd + 1, this.#end));
+    return this.#term.name === 'ip4' ? 32 : 128;
   }
 
   get cidr(): CidrLength | undefined {
@@ -206,11 +231,9 @@ export class RecordNode implements SpfRecord {
   readonly mechanisms: MechanismTerm[];
   readonly #redirect: ModifierTerm | undefined;
   readonly #exp: ModifierTerm | undefined;
-  readonly #hasVersion: boolean;
 
   constructor(
     text: string,
-    hasVersion: boolean,
     terms: Term[],
     errors: SpfSyntaxError[],
     mechanisms: MechanismTerm[],
@@ -218,7 +241,6 @@ export class RecordNode implements SpfRecord {
     exp: ModifierTerm | undefined,
   ) {
     this.text = text;
-    this.#hasVersion = hasVersion;
     this.terms = terms;
     this.errors = errors.length === 0 ? NO_ERRORS : errors;
     this.mechanisms = mechanisms;
@@ -227,7 +249,7 @@ export class RecordNode implements SpfRecord {
   }
 
   get versionRange(): TextRange | undefined {
-    return this.#hasVersion ? { start: 0, end: 6 } : undefined;
+    return isSpfRecordText(this.text) ? { start: 0, end: 6 } : undefined;
   }
 
   get redirect(): ModifierTerm | undefined {
@@ -237,4 +259,21 @@ export class RecordNode implements SpfRecord {
   get exp(): ModifierTerm | undefined {
     return this.#exp;
   }
+}
+
+/**
+ * True when `text` is an SPF record by RFC 7208 §4.5: it begins with `v=spf1` (any case),
+ * followed by a space or the end of the text.
+ */
+export function isSpfRecordText(text: string): boolean {
+  return (
+    text.length >= 6 &&
+    (text.charCodeAt(0) | 0x20) === 0x76 &&
+    text.charCodeAt(1) === 0x3d &&
+    (text.charCodeAt(2) | 0x20) === 0x73 &&
+    (text.charCodeAt(3) | 0x20) === 0x70 &&
+    (text.charCodeAt(4) | 0x20) === 0x66 &&
+    text.charCodeAt(5) === 0x31 &&
+    (text.length === 6 || text.charCodeAt(6) === 0x20)
+  );
 }

@@ -10,7 +10,6 @@ import type {
   MechanismName,
   MechanismTerm,
   ModifierTerm,
-  NetworkSpec,
   SpfRecord,
   SpfSyntaxError,
   SyntaxErrorCode,
@@ -19,24 +18,13 @@ import type {
 import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
 import { parseMacroString } from './macro-parser';
-import { InvalidNode, MechanismNode, ModifierNode, NetworkNode, qualifierAt, RecordNode } from './parsed-nodes';
+import { InvalidNode, isSpfRecordText, MechanismNode, ModifierNode, qualifierAt, RecordNode } from './parsed-nodes';
 
-const VERSION_TAG = 'v=spf1';
 const MECHANISM_NAMES = new Map<string, MechanismName>(
   (['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'] as const).map((name) => [name, name]),
 );
 
-/**
- * True when `text` is an SPF record by RFC 7208 §4.5: it begins with `v=spf1` (any case),
- * followed by a space or the end of the text.
- */
-export function isSpfRecordText(text: string): boolean {
-  return (
-    text.length >= 6 &&
-    text.slice(0, 6).toLowerCase() === VERSION_TAG &&
-    (text.length === 6 || text.charCodeAt(6) === 0x20)
-  );
-}
+export { isSpfRecordText } from './parsed-nodes';
 
 /** Parsed records by text; they are immutable data, so evaluations share them. */
 const parseCache = new Map<string, SpfRecord>();
@@ -95,7 +83,7 @@ function parseUncached(text: string): SpfRecord {
   // Copies hold exactly their elements (arrays grown by push keep spare room).
   const keptTerms = terms.slice();
   const keptMechanisms = mechanisms.length === terms.length ? (keptTerms as MechanismTerm[]) : mechanisms.slice();
-  return new RecordNode(text, hasVersion, keptTerms, errors, keptMechanisms, redirect, exp);
+  return new RecordNode(text, keptTerms, errors, keptMechanisms, redirect, exp);
 }
 
 function isNameChar(code: number): boolean {
@@ -122,26 +110,26 @@ function parseTerm(text: string, start: number, end: number, index: number, erro
     const name = writtenName.toLowerCase();
     if (hasQualifier) {
       addError(errors, { start, end }, 'a modifier cannot have a qualifier', 'qualified-modifier', index);
-      return new InvalidNode(text, start, end, index, name);
+      return new InvalidNode(text, start, index, name);
     }
     if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
       addError(errors, cursor > nameStart ? { start: nameStart, end: cursor } : { start, end }, 'a modifier name must start with a letter', 'invalid-modifier-name', index);
-      return new InvalidNode(text, start, end, index, undefined);
+      return new InvalidNode(text, start, index, undefined);
     }
     const value = name === 'redirect' || name === 'exp'
       ? parseDomainSpec(text, cursor + 1, end, errors, index)
       : parseMacroString(text, cursor + 1, end, 'modifier-value', errors, index);
-    return new ModifierNode(text, start, end, index, name, value);
+    return new ModifierNode(text, start, index, name, value);
   }
   if (writtenName.length === 0) {
     addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
-    return new InvalidNode(text, start, end, index, undefined);
+    return new InvalidNode(text, start, index, undefined);
   }
   if (mechanismName === undefined) {
     let shownEnd = nameStart;
     while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
     addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
-    return new InvalidNode(text, start, end, index, writtenName.toLowerCase());
+    return new InvalidNode(text, start, index, writtenName.toLowerCase());
   }
   return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
 }
@@ -156,18 +144,18 @@ function parseMechanism(text: string, start: number, end: number, index: number,
   switch (name) {
     case 'all':
       if (cursor < end) addError(errors, { start: cursor, end }, '"all" takes no argument', 'unexpected-argument', index);
-      return new MechanismNode(text, start, end, index, name, undefined, undefined);
+      return new MechanismNode(text, start, index, name, undefined, undefined);
     case 'include':
     case 'exists':
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
-        return new InvalidNode(text, start, end, index, name);
+        return new InvalidNode(text, start, index, name);
       }
-      return new MechanismNode(text, start, end, index, name, parseDomainSpec(text, cursor + 1, end, errors, index), undefined);
+      return new MechanismNode(text, start, index, name, parseDomainSpec(text, cursor + 1, end, errors, index), undefined);
     case 'ptr': {
       if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
       const domainSpec = hasColon ? parseDomainSpec(text, cursor + 1, end, errors, index) : undefined;
-      return new MechanismNode(text, start, end, index, name, domainSpec, undefined);
+      return new MechanismNode(text, start, index, name, domainSpec, undefined);
     }
     case 'a':
     case 'mx': {
@@ -176,16 +164,17 @@ function parseMechanism(text: string, start: number, end: number, index: number,
       let domainSpec: MacroString | undefined;
       if (hasColon) domainSpec = parseDomainSpec(text, cursor + 1, specEnd, errors, index);
       else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
-      return new MechanismNode(text, start, end, index, name, domainSpec, cidr);
+      return new MechanismNode(text, start, index, name, domainSpec, cidr);
     }
     case 'ip4':
     case 'ip6': {
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":address"`, 'invalid-ip', index);
-        return new InvalidNode(text, start, end, index, name);
+        return new InvalidNode(text, start, index, name);
       }
-      const network = parseNetwork(text, name, cursor + 1, end, errors, index);
-      return network ? new MechanismNode(text, start, end, index, name, undefined, network) : new InvalidNode(text, start, end, index, name);
+      const network = checkNetwork(text, name, cursor + 1, end, errors, index);
+      if (network === undefined) return new InvalidNode(text, start, index, name);
+      return new MechanismNode(text, start, index, name, undefined, network === 'ipv4' ? undefined : network);
     }
   }
 }
@@ -259,7 +248,12 @@ function parseIPv6(addressText: string): ipaddr.IPv6 | undefined {
   }
 }
 
-function parseNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): NetworkSpec | undefined {
+/**
+ * Checks the network of an `ip4`/`ip6` term in `[start, end)`: the parsed address of a valid
+ * IPv6 network, `ipv4` for a valid IPv4 network (its address is parsed on first read), or
+ * undefined when the address or prefix is invalid (reported).
+ */
+function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'ipv4' | undefined {
   let slash = text.indexOf('/', start);
   if (slash < 0 || slash > end) slash = end;
   const addressText = text.slice(start, slash);
@@ -271,13 +265,11 @@ function parseNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: num
     return undefined;
   }
   const max = isV4 ? 32 : 128;
-  if (slash === end) return new NetworkNode(text, start, slash, end, ipv6, max);
-  const value = parseCidrDigits(text, slash + 1, end, max);
-  if (value === undefined) {
+  if (slash < end && parseCidrDigits(text, slash + 1, end, max) === undefined) {
     addError(errors, { start: slash, end }, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr', termIndex);
     return undefined;
   }
-  return new NetworkNode(text, start, slash, end, ipv6, value);
+  return ipv6 ?? 'ipv4';
 }
 
 /**
