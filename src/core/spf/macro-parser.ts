@@ -44,11 +44,6 @@ class ParsedMacroString implements MacroString {
     this.#parts = parts;
   }
 
-  /** True for a macro-string that is one literal covering its whole, non-empty range. */
-  static isSingleLiteral(macroString: MacroString): boolean {
-    return macroString instanceof ParsedMacroString && macroString.#parts === undefined;
-  }
-
   get range(): TextRange {
     return { start: this.#start, end: this.#end };
   }
@@ -70,14 +65,12 @@ class ParsedMacroString implements MacroString {
   }
 }
 
-/** True for a macro-string that is one literal covering its whole, non-empty range (no macros, no errors of its own). */
-export function isSingleLiteral(macroString: MacroString): boolean {
-  return ParsedMacroString.isSingleLiteral(macroString);
-}
-
-/** The macro-string of `[start, end)` (non-empty) known to be one literal, as `parseMacroString` would return it. */
-export function singleLiteral(text: string, start: number, end: number): MacroString {
-  return new ParsedMacroString(text, start, end, undefined);
+/**
+ * The macro-string of `[start, end)` of `text` with the given parts; `undefined` parts stand for
+ * the single literal covering the (non-empty) range, as `parseMacroParts` returns it.
+ */
+export function macroString(text: string, start: number, end: number, parts: MacroPart[] | undefined): MacroString {
+  return new ParsedMacroString(text, start, end, parts);
 }
 
 /** RFC 7208 §7.1 macro-literal: visible ASCII except `%` (and SP inside explanation text). */
@@ -118,14 +111,29 @@ export function parseMacroString(
   errors: SpfSyntaxError[],
   termIndex?: number,
 ): MacroString {
+  return new ParsedMacroString(text, start, end, parseMacroParts(text, start, end, kind, errors, termIndex));
+}
+
+/**
+ * The parts of the macro-string `[start, end)` of `text` (see `parseMacroString`), or undefined
+ * when they are one literal covering the whole, non-empty range (no `%` in it).
+ */
+export function parseMacroParts(
+  text: string,
+  start: number,
+  end: number,
+  kind: MacroStringKind,
+  errors: SpfSyntaxError[],
+  termIndex: number | undefined,
+): MacroPart[] | undefined {
   let index = start;
   while (index < end) {
     const code = text.charCodeAt(index);
     if (code === PERCENT) break;
     index = isLiteralChar(code, kind) ? index + 1 : skipInvalidCharacters(text, index, end, kind, errors, termIndex);
   }
-  if (index >= end) return new ParsedMacroString(text, start, end, start < end ? undefined : []);
-  return new ParsedMacroString(text, start, end, parseParts(text, start, index, end, kind, errors, termIndex));
+  if (index >= end) return start < end ? undefined : [];
+  return parseParts(text, start, index, end, kind, errors, termIndex);
 }
 
 /** The parts of a macro-string whose first `%` is at `percentAt` (everything before it is literal). */

@@ -20,7 +20,7 @@ import type {
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
-import { isSingleLiteral, singleLiteral } from './macro-parser';
+import { macroString } from './macro-parser';
 
 /** The qualifier written at `offset`, or undefined when the character is not one. */
 export function qualifierAt(text: string, offset: number): Qualifier | undefined {
@@ -75,7 +75,7 @@ export class MechanismNode extends TermNode implements MechanismTerm {
   readonly name: MechanismName;
   /** A domain-spec with macros or errors; a plain one is rebuilt on read. */
   readonly #domainSpec: MacroString | undefined;
-  /** The dual CIDR of `a`/`mx`, or the address of `ip4`/`ip6` (an IPv4 one once first read). */
+  /** The dual CIDR of `a`/`mx`, or the address of `ip4`/`ip6` once parsed. */
   #detail: DualCidr | ipaddr.IPv4 | ipaddr.IPv6 | undefined;
 
   constructor(
@@ -88,7 +88,7 @@ export class MechanismNode extends TermNode implements MechanismTerm {
   ) {
     super(source, start, index);
     this.name = name;
-    this.#domainSpec = domainSpec !== undefined && isSingleLiteral(domainSpec) ? undefined : domainSpec;
+    this.#domainSpec = domainSpec;
     this.#detail = detail;
   }
 
@@ -113,7 +113,7 @@ export class MechanismNode extends TermNode implements MechanismTerm {
     if (this.#domainSpec !== undefined) return this.#domainSpec;
     const specStart = this.nameEnd + 1;
     if (this.name === 'all' || this.name === 'ip4' || this.name === 'ip6' || this.source.charCodeAt(specStart - 1) !== 0x3a) return undefined;
-    return singleLiteral(this.source, specStart, this.cidr?.range.start ?? this.end);
+    return macroString(this.source, specStart, this.cidr?.range.start ?? this.end, undefined);
   }
 
   get cidr(): DualCidr | undefined {
@@ -128,9 +128,12 @@ export class MechanismNode extends TermNode implements MechanismTerm {
     return new NetworkView(this, this.source, start, slash < 0 || slash > end ? end : slash, end);
   }
 
-  /** The address of an `ip4`/`ip6` network, parsed with ipaddr.js on first use when IPv4. */
+  /**
+   * The address of an `ip4`/`ip6` network (its text was validated by the parser), parsed with
+   * ipaddr.js on first use unless the parser already had to parse it.
+   */
   networkAddress(addressText: string): ipaddr.IPv4 | ipaddr.IPv6 {
-    this.#detail ??= ipaddr.IPv4.parse(addressText);
+    this.#detail ??= this.name === 'ip4' ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.parse(addressText);
     return this.#detail as ipaddr.IPv4 | ipaddr.IPv6;
   }
 

@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
+  MacroPart,
   MacroString,
   MechanismName,
   MechanismTerm,
@@ -17,12 +18,22 @@ import type {
 } from './ast';
 import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
-import { parseMacroString } from './macro-parser';
+import { macroString, parseMacroParts } from './macro-parser';
+import { isDottedQuad, isHexGroupsIPv6 } from './network-text';
 import { InvalidNode, isSpfRecordText, MechanismNode, ModifierNode, qualifierAt, RecordNode } from './parsed-nodes';
 
-const MECHANISM_NAMES = new Map<string, MechanismName>(
-  (['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'] as const).map((name) => [name, name]),
-);
+const MECHANISM_NAMES: readonly MechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
+
+/** The mechanism named by `[start, end)` of `text` (ASCII name characters, any case). */
+function mechanismNameAt(text: string, start: number, end: number): MechanismName | undefined {
+  for (const name of MECHANISM_NAMES) {
+    if (name.length !== end - start) continue;
+    let offset = 0;
+    while (offset < name.length && (text.charCodeAt(start + offset) | 0x20) === name.charCodeAt(offset)) offset++;
+    if (offset === name.length) return name;
+  }
+  return undefined;
+}
 
 export { isSpfRecordText } from './parsed-nodes';
 
@@ -103,11 +114,8 @@ function parseTerm(text: string, start: number, end: number, index: number, erro
   const nameStart = hasQualifier ? start + 1 : start;
   let cursor = nameStart;
   while (cursor < end && isNameChar(text.charCodeAt(cursor))) cursor++;
-  const writtenName = text.slice(nameStart, cursor);
-  const mechanismName = MECHANISM_NAMES.get(writtenName) ?? MECHANISM_NAMES.get(writtenName.toLowerCase());
-
   if (cursor < end && text.charCodeAt(cursor) === 0x3d) {
-    const name = writtenName.toLowerCase();
+    const name = text.slice(nameStart, cursor).toLowerCase();
     if (hasQualifier) {
       addError(errors, { start, end }, 'a modifier cannot have a qualifier', 'qualified-modifier', index);
       return new InvalidNode(text, start, index, name);
@@ -116,20 +124,21 @@ function parseTerm(text: string, start: number, end: number, index: number, erro
       addError(errors, cursor > nameStart ? { start: nameStart, end: cursor } : { start, end }, 'a modifier name must start with a letter', 'invalid-modifier-name', index);
       return new InvalidNode(text, start, index, undefined);
     }
-    const value = name === 'redirect' || name === 'exp'
+    const parts = name === 'redirect' || name === 'exp'
       ? parseDomainSpec(text, cursor + 1, end, errors, index)
-      : parseMacroString(text, cursor + 1, end, 'modifier-value', errors, index);
-    return new ModifierNode(text, start, index, name, value);
+      : parseMacroParts(text, cursor + 1, end, 'modifier-value', errors, index);
+    return new ModifierNode(text, start, index, name, macroString(text, cursor + 1, end, parts));
   }
-  if (writtenName.length === 0) {
+  if (cursor === nameStart) {
     addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
     return new InvalidNode(text, start, index, undefined);
   }
+  const mechanismName = mechanismNameAt(text, nameStart, cursor);
   if (mechanismName === undefined) {
     let shownEnd = nameStart;
     while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
     addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
-    return new InvalidNode(text, start, index, writtenName.toLowerCase());
+    return new InvalidNode(text, start, index, text.slice(nameStart, cursor).toLowerCase());
   }
   return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
 }
@@ -151,10 +160,10 @@ function parseMechanism(text: string, start: number, end: number, index: number,
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
         return new InvalidNode(text, start, index, name);
       }
-      return new MechanismNode(text, start, index, name, parseDomainSpec(text, cursor + 1, end, errors, index), undefined);
+      return new MechanismNode(text, start, index, name, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
     case 'ptr': {
       if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
-      const domainSpec = hasColon ? parseDomainSpec(text, cursor + 1, end, errors, index) : undefined;
+      const domainSpec = hasColon ? keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)) : undefined;
       return new MechanismNode(text, start, index, name, domainSpec, undefined);
     }
     case 'a':
@@ -162,7 +171,7 @@ function parseMechanism(text: string, start: number, end: number, index: number,
       const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, errors, index);
       const specEnd = cidr ? cidr.range.start : end;
       let domainSpec: MacroString | undefined;
-      if (hasColon) domainSpec = parseDomainSpec(text, cursor + 1, specEnd, errors, index);
+      if (hasColon) domainSpec = keptDomainSpec(text, cursor + 1, specEnd, parseDomainSpec(text, cursor + 1, specEnd, errors, index));
       else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
       return new MechanismNode(text, start, index, name, domainSpec, cidr);
     }
@@ -174,7 +183,7 @@ function parseMechanism(text: string, start: number, end: number, index: number,
       }
       const network = checkNetwork(text, name, cursor + 1, end, errors, index);
       if (network === undefined) return new InvalidNode(text, start, index, name);
-      return new MechanismNode(text, start, index, name, undefined, network === 'ipv4' ? undefined : network);
+      return new MechanismNode(text, start, index, name, undefined, network === 'valid' ? undefined : network);
     }
   }
 }
@@ -235,12 +244,14 @@ function parseDualCidr(text: string, start: number, end: number, errors: SpfSynt
   return { range: { start: cidrStart, end } };
 }
 
-/** RFC 7208 §12 ip4-network: a dotted quad of decimal octets without leading zeros. */
-const DOTTED_QUAD = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/** The parsed IPv6 address, or undefined when ipaddr.js does not accept the text (zone ids are refused). */
-function parseIPv6(addressText: string): ipaddr.IPv6 | undefined {
-  if (!addressText.includes(':') || addressText.includes('%')) return undefined;
+/**
+ * An IPv6 address text is valid when it has no zone id and ipaddr.js parses it; the usual
+ * plain-hex form is recognised without parsing. Returns the address when it had to be parsed.
+ */
+function checkIPv6(addressText: string): ipaddr.IPv6 | 'valid' | undefined {
+  if (addressText.includes('%')) return undefined;
+  if (isHexGroupsIPv6(addressText)) return 'valid';
+  if (!addressText.includes(':')) return undefined;
   try {
     return ipaddr.IPv6.parse(addressText);
   } catch {
@@ -249,17 +260,17 @@ function parseIPv6(addressText: string): ipaddr.IPv6 | undefined {
 }
 
 /**
- * Checks the network of an `ip4`/`ip6` term in `[start, end)`: the parsed address of a valid
- * IPv6 network, `ipv4` for a valid IPv4 network (its address is parsed on first read), or
- * undefined when the address or prefix is invalid (reported).
+ * Checks the network of an `ip4`/`ip6` term in `[start, end)`: `valid`, or the IPv6 address
+ * when checking it meant parsing it, or undefined when the address or prefix is invalid
+ * (reported). Addresses not parsed here are parsed on first read.
  */
-function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'ipv4' | undefined {
+function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'valid' | undefined {
   let slash = text.indexOf('/', start);
   if (slash < 0 || slash > end) slash = end;
   const addressText = text.slice(start, slash);
   const isV4 = name === 'ip4';
-  const ipv6 = isV4 ? undefined : parseIPv6(addressText);
-  if (isV4 ? !DOTTED_QUAD.test(addressText) : ipv6 === undefined) {
+  const address = isV4 ? (isDottedQuad(addressText) ? 'valid' : undefined) : checkIPv6(addressText);
+  if (address === undefined) {
     const range = slash > start ? { start, end: slash } : { start: start - 1, end };
     addError(errors, range, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip', termIndex);
     return undefined;
@@ -269,21 +280,21 @@ function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: num
     addError(errors, { start: slash, end }, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr', termIndex);
     return undefined;
   }
-  return ipv6 ?? 'ipv4';
+  return address;
 }
 
 /**
  * RFC 7208 §12 `domain-spec = macro-string domain-end`, `domain-end = ( "." toplabel [ "." ] ) / macro-expand`.
+ * Returns its parts as `parseMacroParts` does (undefined for one plain literal).
  */
-function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroString {
+function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroPart[] | undefined {
   const errorCount = errors.length;
-  const spec = parseMacroString(text, start, end, 'domain-spec', errors, termIndex);
+  const parts = parseMacroParts(text, start, end, 'domain-spec', errors, termIndex);
   if (start === end) {
     errors.push({ range: { start: start - 1, end }, reason: 'missing domain after the separator', code: 'missing-domain', termIndex });
-    return spec;
+    return parts;
   }
-  if (errors.length > errorCount) return spec;
-  if (!endsInDomainName(text, start, end, spec)) {
+  if (errors.length === errorCount && !endsInDomainName(text, start, end, parts)) {
     errors.push({
       range: { start, end },
       reason: `"${text.slice(start, end)}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
@@ -291,21 +302,27 @@ function parseDomainSpec(text: string, start: number, end: number, errors: SpfSy
       termIndex,
     });
   }
-  return spec;
+  return parts;
 }
 
-/** The domain-end check: the last literal part holds a dot and a valid toplabel, or the spec ends in a macro. */
-function endsInDomainName(text: string, start: number, end: number, spec: MacroString): boolean {
+/**
+ * The domain-end check of a domain-spec without errors: its last literal holds a dot and a valid
+ * toplabel (one trailing dot allowed), or the spec ends in a macro (optionally followed by a dot).
+ */
+function endsInDomainName(text: string, start: number, end: number, parts: MacroPart[] | undefined): boolean {
   let literalStart = start;
-  if (spec.hasMacros) {
-    const parts = spec.parts;
+  if (parts !== undefined) {
     const last = parts[parts.length - 1];
     if (last.kind !== 'literal') return true;
-    if (last.text === '.') return true;
+    if (parts.length > 1 && last.text === '.') return true;
     literalStart = last.range.start;
   }
   const literalEnd = text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
   const dot = text.lastIndexOf('.', literalEnd - 1);
-  if (dot < literalStart) return false;
-  return isValidToplabel(text.slice(dot + 1, literalEnd));
+  return dot >= literalStart && isValidToplabel(text, dot + 1, literalEnd);
+}
+
+/** The domain-spec a mechanism keeps: only one with macros or errors (a plain one is rebuilt on read). */
+function keptDomainSpec(text: string, start: number, end: number, parts: MacroPart[] | undefined): MacroString | undefined {
+  return parts === undefined ? undefined : macroString(text, start, end, parts);
 }
