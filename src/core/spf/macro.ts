@@ -1,6 +1,6 @@
 /**
- * SPF macros (RFC 7208 §7): parsing macro-strings with ranges, and expanding them against a
- * request context.
+ * SPF macros (RFC 7208 §7): expanding macro-strings against a request context. Parsing them
+ * lives in `macro-parser.ts` and is re-exported here.
  */
 import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { Macro, MacroLetter, MacroString, SpfSyntaxError } from './ast';
