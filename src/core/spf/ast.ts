@@ -5,8 +5,10 @@
  * parsed, `end` exclusive. A record read from a zone file is usually the concatenation of its
  * TXT character-strings; mapping these offsets back to the document is the reader's job.
  *
- * The tree is plain data and is shared between callers (parsed records are cached): treat it as
- * read-only.
+ * The tree is shared between callers (parsed records are cached): treat it as read-only. The
+ * parser's objects (`parsed-nodes.ts`) compute most properties from the record text when read:
+ * ranges, texts, plain domain-specs and networks are new objects on each read (equal values),
+ * and `ip4`/`ip6` addresses are parsed with ipaddr.js on first read.
  */
 import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { TextRange } from '../text/range';
@@ -185,7 +187,7 @@ export interface SpfRecord {
   versionRange?: TextRange;
   terms: Term[];
   errors: SpfSyntaxError[];
-  /** The mechanisms, in order (a view of `terms`). */
+  /** The mechanisms, in order (a view of `terms`; the same array when every term is a mechanism). */
   mechanisms: MechanismTerm[];
   /** The first `redirect=` modifier, if any. */
   redirect?: ModifierTerm;

@@ -13,21 +13,21 @@ function isAlpha(code: number): boolean {
 
 /**
  * RFC 7208 §12 `toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )`:
- * letters and digits with at least one letter, or letters, digits and inner hyphens.
+ * letters and digits with at least one letter, or letters, digits and inner hyphens. The label
+ * is `text`, or `[start, end)` of it.
  */
-export function isValidToplabel(label: string): boolean {
-  const length = label.length;
-  if (length === 0) return false;
+export function isValidToplabel(text: string, start = 0, end = text.length): boolean {
+  if (end <= start) return false;
   let hasAlpha = false;
   let hasHyphen = false;
-  for (let index = 0; index < length; index++) {
-    const code = label.charCodeAt(index);
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
     if (code === 0x2d) hasHyphen = true;
     else if (!isAlphaNum(code)) return false;
     else if (isAlpha(code)) hasAlpha = true;
   }
   if (!hasHyphen) return hasAlpha;
-  return isAlphaNum(label.charCodeAt(0)) && isAlphaNum(label.charCodeAt(length - 1));
+  return isAlphaNum(text.charCodeAt(start)) && isAlphaNum(text.charCodeAt(end - 1));
 }
 
 /**

@@ -6,36 +6,36 @@ import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
-  InvalidTerm,
+  MacroPart,
   MacroString,
   MechanismName,
   MechanismTerm,
   ModifierTerm,
-  NetworkSpec,
-  Qualifier,
   SpfRecord,
   SpfSyntaxError,
+  SyntaxErrorCode,
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
 import { isValidToplabel } from './domain-name';
-import { parseMacroString } from './macro';
+import { macroString, parseMacroParts } from './macro-parser';
+import { isDottedQuad, isHexGroupsIPv6 } from './network-text';
+import { InvalidNode, isSpfRecordText, MechanismNode, ModifierNode, qualifierAt, RecordNode } from './parsed-nodes';
 
-const VERSION_TAG = 'v=spf1';
-const MECHANISM_NAMES = new Set<string>(['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists']);
-const QUALIFIERS = '+-~?';
+const MECHANISM_NAMES: readonly MechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
 
-/**
- * True when `text` is an SPF record by RFC 7208 §4.5: it begins with `v=spf1` (any case),
- * followed by a space or the end of the text.
- */
-export function isSpfRecordText(text: string): boolean {
-  return (
-    text.length >= 6 &&
-    text.slice(0, 6).toLowerCase() === VERSION_TAG &&
-    (text.length === 6 || text.charCodeAt(6) === 0x20)
-  );
+/** The mechanism named by `[start, end)` of `text` (ASCII name characters, any case). */
+function mechanismNameAt(text: string, start: number, end: number): MechanismName | undefined {
+  for (const name of MECHANISM_NAMES) {
+    if (name.length !== end - start) continue;
+    let offset = 0;
+    while (offset < name.length && (text.charCodeAt(start + offset) | 0x20) === name.charCodeAt(offset)) offset++;
+    if (offset === name.length) return name;
+  }
+  return undefined;
 }
+
+export { isSpfRecordText } from './parsed-nodes';
 
 /** Parsed records by text; they are immutable data, so evaluations share them. */
 const parseCache = new Map<string, SpfRecord>();
@@ -59,16 +59,14 @@ function parseUncached(text: string): SpfRecord {
   const errors: SpfSyntaxError[] = [];
   const terms: Term[] = [];
   const mechanisms: MechanismTerm[] = [];
-  const record: SpfRecord = { text, terms, errors, mechanisms };
-  let index = 0;
-  if (isSpfRecordText(text)) {
-    record.versionRange = { start: 0, end: 6 };
-    index = 6;
-  } else {
-    let tagEnd = text.indexOf(' ');
-    if (tagEnd < 0) tagEnd = text.length;
-    errors.push({ range: { start: 0, end: tagEnd }, reason: 'an SPF record must begin with "v=spf1" followed by a space or the end', code: 'not-spf' });
-    index = tagEnd;
+  let redirect: ModifierTerm | undefined;
+  let exp: ModifierTerm | undefined;
+  const hasVersion = isSpfRecordText(text);
+  let index = 6;
+  if (!hasVersion) {
+    index = text.indexOf(' ');
+    if (index < 0) index = text.length;
+    errors.push({ range: { start: 0, end: index }, reason: 'an SPF record must begin with "v=spf1" followed by a space or the end', code: 'not-spf' });
   }
   const length = text.length;
   while (index < length) {
@@ -82,21 +80,21 @@ function parseUncached(text: string): SpfRecord {
     terms.push(term);
     if (term.kind === 'mechanism') mechanisms.push(term);
     else if (term.kind === 'modifier' && term.known) {
-      const slot = term.name as 'redirect' | 'exp';
-      if (record[slot]) {
-        errors.push({
-          range: term.range,
-          reason: `"${term.name}=" appears more than once (RFC 7208 §6)`,
-          code: 'duplicate-modifier',
-          termIndex: term.index,
-        });
+      const isRedirect = term.name === 'redirect';
+      if (isRedirect ? redirect : exp) {
+        errors.push({ range: term.range, reason: `"${term.name}=" appears more than once (RFC 7208 §6)`, code: 'duplicate-modifier', termIndex: term.index });
+      } else if (isRedirect) {
+        redirect = term;
       } else {
-        record[slot] = term;
+        exp = term;
       }
     }
     index = termEnd;
   }
-  return record;
+  // Copies hold exactly their elements (arrays grown by push keep spare room).
+  const keptTerms = terms.slice();
+  const keptMechanisms = mechanisms.length === terms.length ? (keptTerms as MechanismTerm[]) : mechanisms.slice();
+  return new RecordNode(text, keptTerms, errors, keptMechanisms, redirect, exp);
 }
 
 function isNameChar(code: number): boolean {
@@ -107,234 +105,224 @@ function isNameChar(code: number): boolean {
   );
 }
 
+function addError(errors: SpfSyntaxError[], range: TextRange, reason: string, code: SyntaxErrorCode, termIndex: number): void {
+  errors.push({ range, reason, code, termIndex });
+}
+
 function parseTerm(text: string, start: number, end: number, index: number, errors: SpfSyntaxError[]): Term {
-  const base = { text: text.slice(start, end), range: { start, end }, index };
-  let cursor = start;
-  const qualifierChar = text[cursor];
-  const hasQualifier = QUALIFIERS.includes(qualifierChar);
-  if (hasQualifier) cursor++;
-  const nameStart = cursor;
+  const hasQualifier = qualifierAt(text, start) !== undefined;
+  const nameStart = hasQualifier ? start + 1 : start;
+  let cursor = nameStart;
   while (cursor < end && isNameChar(text.charCodeAt(cursor))) cursor++;
-  const nameRange = { start: nameStart, end: cursor };
-  const name = text.slice(nameStart, cursor).toLowerCase();
-  const fail = (range: TextRange, reason: string, code: SpfSyntaxError['code'], termName?: string): InvalidTerm => {
-    errors.push({ range, reason, code, termIndex: index });
-    return termName === undefined ? { kind: 'invalid', ...base } : { kind: 'invalid', ...base, name: termName };
-  };
-
-  if (cursor < end && text[cursor] === '=') {
-    if (hasQualifier) return fail(base.range, 'a modifier cannot have a qualifier', 'qualified-modifier', name);
-    if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
-      return fail(nameRange.end > nameRange.start ? nameRange : base.range, 'a modifier name must start with a letter', 'invalid-modifier-name');
+  if (cursor < end && text.charCodeAt(cursor) === 0x3d) {
+    const name = text.slice(nameStart, cursor).toLowerCase();
+    if (hasQualifier) {
+      addError(errors, { start, end }, 'a modifier cannot have a qualifier', 'qualified-modifier', index);
+      return new InvalidNode(text, start, index, name);
     }
-    return parseModifier(text, base, name, nameRange, cursor + 1, end, errors);
+    if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
+      addError(errors, cursor > nameStart ? { start: nameStart, end: cursor } : { start, end }, 'a modifier name must start with a letter', 'invalid-modifier-name', index);
+      return new InvalidNode(text, start, index, undefined);
+    }
+    const parts = name === 'redirect' || name === 'exp'
+      ? parseDomainSpec(text, cursor + 1, end, errors, index)
+      : parseMacroParts(text, cursor + 1, end, 'modifier-value', errors, index);
+    return new ModifierNode(text, start, index, name, macroString(text, cursor + 1, end, parts));
   }
-  if (name.length === 0) {
-    return fail(base.range, `"${base.text}" is not a mechanism or modifier`, 'invalid-term');
+  if (cursor === nameStart) {
+    addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
+    return new InvalidNode(text, start, index, undefined);
   }
-  if (!MECHANISM_NAMES.has(name)) {
-    const nameEnd = text.slice(nameStart, end).search(/[:/]/);
-    const shownName = nameEnd < 0 ? text.slice(nameStart, end) : text.slice(nameStart, nameStart + nameEnd);
-    return fail(base.range, `unknown mechanism "${shownName}"`, 'unknown-mechanism', name);
+  const mechanismName = mechanismNameAt(text, nameStart, cursor);
+  if (mechanismName === undefined) {
+    let shownEnd = nameStart;
+    while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
+    addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
+    return new InvalidNode(text, start, index, text.slice(nameStart, cursor).toLowerCase());
   }
-  const mechanism: MechanismTerm = {
-    kind: 'mechanism',
-    ...base,
-    name: name as MechanismName,
-    nameRange,
-    qualifier: hasQualifier ? (qualifierChar as Qualifier) : '+',
-  };
-  if (hasQualifier) mechanism.qualifierRange = { start, end: start + 1 };
-  const errorCount = errors.length;
-  parseMechanismArguments(text, mechanism, cursor, end, errors);
-  return errors.length > errorCount && !isComplete(mechanism) ? { kind: 'invalid', ...base, name } : mechanism;
+  return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
 }
 
-/** A mechanism whose required parts parsed; otherwise it is reported as an invalid term. */
-function isComplete(mechanism: MechanismTerm): boolean {
-  switch (mechanism.name) {
-    case 'include':
-    case 'exists':
-      return mechanism.domainSpec !== undefined;
-    case 'ip4':
-    case 'ip6':
-      return mechanism.network !== undefined;
-    default:
-      return true;
-  }
-}
-
-function parseModifier(
-  text: string,
-  base: { text: string; range: TextRange; index: number },
-  name: string,
-  nameRange: TextRange,
-  valueStart: number,
-  end: number,
-  errors: SpfSyntaxError[],
-): ModifierTerm {
-  const known = name === 'redirect' || name === 'exp';
-  const value = known
-    ? parseDomainSpec(text, valueStart, end, errors, base.index)
-    : parseMacroString(text, valueStart, end, 'modifier-value', errors, base.index);
-  return { kind: 'modifier', ...base, name, nameRange, known, value };
-}
-
-function parseMechanismArguments(text: string, mechanism: MechanismTerm, cursor: number, end: number, errors: SpfSyntaxError[]): void {
-  const report = (range: TextRange, reason: string, code: SpfSyntaxError['code']): void => {
-    errors.push({ range, reason, code, termIndex: mechanism.index });
-  };
-  const hasColon = cursor < end && text[cursor] === ':';
-  switch (mechanism.name) {
+/**
+ * Parses the argument of a known mechanism whose name ends at `cursor`. A mechanism missing a
+ * required part (the domain of `include`/`exists`, the network of `ip4`/`ip6`) becomes an
+ * invalid term; its error is already reported.
+ */
+function parseMechanism(text: string, start: number, end: number, index: number, name: MechanismName, cursor: number, errors: SpfSyntaxError[]): Term {
+  const hasColon = cursor < end && text.charCodeAt(cursor) === 0x3a;
+  switch (name) {
     case 'all':
-      if (cursor < end) report({ start: cursor, end }, '"all" takes no argument', 'unexpected-argument');
-      return;
+      if (cursor < end) addError(errors, { start: cursor, end }, '"all" takes no argument', 'unexpected-argument', index);
+      return new MechanismNode(text, start, index, name, undefined, undefined);
     case 'include':
     case 'exists':
       if (!hasColon) {
-        report(cursor < end ? { start: cursor, end } : mechanism.range, `"${mechanism.name}" needs ":domain"`, 'missing-domain');
-        return;
+        addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
+        return new InvalidNode(text, start, index, name);
       }
-      mechanism.domainSpec = parseDomainSpec(text, cursor + 1, end, errors, mechanism.index);
-      return;
-    case 'ptr':
-      if (hasColon) mechanism.domainSpec = parseDomainSpec(text, cursor + 1, end, errors, mechanism.index);
-      else if (cursor < end) report({ start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument');
-      return;
+      return new MechanismNode(text, start, index, name, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
+    case 'ptr': {
+      if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
+      const domainSpec = hasColon ? keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)) : undefined;
+      return new MechanismNode(text, start, index, name, domainSpec, undefined);
+    }
     case 'a':
     case 'mx': {
-      const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, report);
+      const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, errors, index);
       const specEnd = cidr ? cidr.range.start : end;
-      if (cidr) mechanism.cidr = cidr;
-      if (hasColon) mechanism.domainSpec = parseDomainSpec(text, cursor + 1, specEnd, errors, mechanism.index);
-      else if (specEnd > cursor) report({ start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${mechanism.name}"`, 'unexpected-argument');
-      return;
+      let domainSpec: MacroString | undefined;
+      if (hasColon) domainSpec = keptDomainSpec(text, cursor + 1, specEnd, parseDomainSpec(text, cursor + 1, specEnd, errors, index));
+      else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
+      return new MechanismNode(text, start, index, name, domainSpec, cidr);
     }
     case 'ip4':
     case 'ip6': {
       if (!hasColon) {
-        report(cursor < end ? { start: cursor, end } : mechanism.range, `"${mechanism.name}" needs ":address"`, 'invalid-ip');
-        return;
+        addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":address"`, 'invalid-ip', index);
+        return new InvalidNode(text, start, index, name);
       }
-      const network = parseNetwork(text, mechanism.name, cursor + 1, end, report);
-      if (network) mechanism.network = network;
-      return;
+      const network = checkNetwork(text, name, cursor + 1, end, errors, index);
+      if (network === undefined) return new InvalidNode(text, start, index, name);
+      return new MechanismNode(text, start, index, name, undefined, network === 'valid' ? undefined : network);
     }
   }
 }
 
 /** RFC 7208 §12 ip4-cidr-length / ip6-cidr-length: "0" or digits without a leading zero. */
 function parseCidrDigits(text: string, start: number, end: number, max: number): number | undefined {
-  const digits = text.slice(start, end);
-  if (digits.length === 0 || digits.length > 3 || (digits.length > 1 && digits[0] === '0')) return undefined;
-  for (let index = 0; index < digits.length; index++) {
-    const code = digits.charCodeAt(index);
+  const length = end - start;
+  if (length === 0 || length > 3 || (length > 1 && text.charCodeAt(start) === 0x30)) return undefined;
+  let value = 0;
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
     if (code < 0x30 || code > 0x39) return undefined;
+    value = value * 10 + (code - 0x30);
   }
-  const value = Number(digits);
   return value <= max ? value : undefined;
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 /**
  * Finds a dual CIDR (`/n`, `//n`, `/n//m`) at the end of `[start, end)` of an `a`/`mx` term.
  * Slashes that do not form one stay with the domain-spec (whose own check then reports them).
  */
-function parseDualCidr(
-  text: string,
-  start: number,
-  end: number,
-  report: (range: TextRange, reason: string, code: SpfSyntaxError['code']) => void,
-): DualCidr | undefined {
-  const region = text.slice(start, end);
-  const firstSlash = region.indexOf('/');
-  if (firstSlash < 0) return undefined;
-  const isDigits = (from: number, to: number): boolean => to > from && /^[0-9]+$/.test(text.slice(from, to));
+function parseDualCidr(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): DualCidr | undefined {
+  const firstSlash = text.indexOf('/', start);
+  if (firstSlash < 0 || firstSlash >= end) return undefined;
   let ip4: CidrLength | undefined;
   let ip6: CidrLength | undefined;
   let cidrStart = end;
-  const doubleSlash = region.lastIndexOf('//');
-  if (doubleSlash >= 0 && isDigits(start + doubleSlash + 2, end)) {
-    const digitsStart = start + doubleSlash + 2;
+  const doubleSlash = end - start >= 2 ? text.lastIndexOf('//', end - 2) : -1;
+  if (doubleSlash >= start && isDigits(text, doubleSlash + 2, end)) {
+    const digitsStart = doubleSlash + 2;
     const value = parseCidrDigits(text, digitsStart, end, 128);
-    const range = { start: start + doubleSlash, end };
-    if (value === undefined) report(range, `invalid IPv6 prefix length "${text.slice(digitsStart, end)}" (0 to 128, no leading zeros)`, 'invalid-cidr');
+    const range = { start: doubleSlash, end };
+    if (value === undefined) addError(errors, range, `invalid IPv6 prefix length "${text.slice(digitsStart, end)}" (0 to 128, no leading zeros)`, 'invalid-cidr', termIndex);
     else ip6 = { value, range, valueRange: { start: digitsStart, end } };
-    cidrStart = start + doubleSlash;
+    cidrStart = doubleSlash;
   }
   const ip4Slash = text.lastIndexOf('/', cidrStart - 1);
-  if (ip4Slash >= start && ip4Slash + 1 < cidrStart && isDigits(ip4Slash + 1, cidrStart) && text[ip4Slash - 1] !== '/') {
+  if (ip4Slash >= start && ip4Slash + 1 < cidrStart && isDigits(text, ip4Slash + 1, cidrStart) && text[ip4Slash - 1] !== '/') {
     const value = parseCidrDigits(text, ip4Slash + 1, cidrStart, 32);
     const range = { start: ip4Slash, end: cidrStart };
-    if (value === undefined) report(range, `invalid IPv4 prefix length "${text.slice(ip4Slash + 1, cidrStart)}" (0 to 32, no leading zeros)`, 'invalid-cidr');
+    if (value === undefined) addError(errors, range, `invalid IPv4 prefix length "${text.slice(ip4Slash + 1, cidrStart)}" (0 to 32, no leading zeros)`, 'invalid-cidr', termIndex);
     else ip4 = { value, range, valueRange: { start: ip4Slash + 1, end: cidrStart } };
     cidrStart = ip4Slash;
   }
   if (cidrStart === end) return undefined;
-  const cidr: DualCidr = { range: { start: cidrStart, end } };
-  if (ip4) cidr.ip4 = ip4;
-  if (ip6) cidr.ip6 = ip6;
-  return cidr;
+  if (ip4 && ip6) return { range: { start: cidrStart, end }, ip4, ip6 };
+  if (ip4) return { range: { start: cidrStart, end }, ip4 };
+  if (ip6) return { range: { start: cidrStart, end }, ip6 };
+  return { range: { start: cidrStart, end } };
 }
 
-function parseNetwork(
-  text: string,
-  name: 'ip4' | 'ip6',
-  start: number,
-  end: number,
-  report: (range: TextRange, reason: string, code: SpfSyntaxError['code']) => void,
-): NetworkSpec | undefined {
+/**
+ * An IPv6 address text is valid when it has no zone id and ipaddr.js parses it; the usual
+ * plain-hex form is recognised without parsing. Returns the address when it had to be parsed.
+ */
+function checkIPv6(addressText: string): ipaddr.IPv6 | 'valid' | undefined {
+  if (addressText.includes('%')) return undefined;
+  if (isHexGroupsIPv6(addressText)) return 'valid';
+  if (!addressText.includes(':')) return undefined;
+  try {
+    return ipaddr.IPv6.parse(addressText);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks the network of an `ip4`/`ip6` term in `[start, end)`: `valid`, or the IPv6 address
+ * when checking it meant parsing it, or undefined when the address or prefix is invalid
+ * (reported). Addresses not parsed here are parsed on first read.
+ */
+function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'valid' | undefined {
   let slash = text.indexOf('/', start);
   if (slash < 0 || slash > end) slash = end;
   const addressText = text.slice(start, slash);
-  const range = { start, end: slash };
   const isV4 = name === 'ip4';
-  const valid = isV4
-    ? ipaddr.IPv4.isValidFourPartDecimal(addressText)
-    : addressText.includes(':') && !addressText.includes('%') && ipaddr.IPv6.isValid(addressText);
-  if (!valid) {
-    report(range.end > range.start ? range : { start: start - 1, end }, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip');
+  const address = isV4 ? (isDottedQuad(addressText) ? 'valid' : undefined) : checkIPv6(addressText);
+  if (address === undefined) {
+    const range = slash > start ? { start, end: slash } : { start: start - 1, end };
+    addError(errors, range, `"${addressText}" is not a valid ${isV4 ? 'IPv4' : 'IPv6'} address`, 'invalid-ip', termIndex);
     return undefined;
   }
-  const address = isV4 ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.parse(addressText);
-  const network: NetworkSpec = { text: addressText, range, address, prefixLength: isV4 ? 32 : 128 };
-  if (slash < end) {
-    const max = isV4 ? 32 : 128;
-    const value = parseCidrDigits(text, slash + 1, end, max);
-    const cidrRange = { start: slash, end };
-    if (value === undefined) {
-      report(cidrRange, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr');
-      return undefined;
-    }
-    network.cidr = { value, range: cidrRange, valueRange: { start: slash + 1, end } };
-    network.prefixLength = value;
+  const max = isV4 ? 32 : 128;
+  if (slash < end && parseCidrDigits(text, slash + 1, end, max) === undefined) {
+    addError(errors, { start: slash, end }, `invalid prefix length "${text.slice(slash + 1, end)}" (0 to ${max}, no leading zeros)`, 'invalid-cidr', termIndex);
+    return undefined;
   }
-  return network;
+  return address;
 }
 
 /**
  * RFC 7208 §12 `domain-spec = macro-string domain-end`, `domain-end = ( "." toplabel [ "." ] ) / macro-expand`.
+ * Returns its parts as `parseMacroParts` does (undefined for one plain literal).
  */
-function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroString {
+function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroPart[] | undefined {
   const errorCount = errors.length;
-  const spec = parseMacroString(text, start, end, 'domain-spec', errors, termIndex);
+  const parts = parseMacroParts(text, start, end, 'domain-spec', errors, termIndex);
   if (start === end) {
     errors.push({ range: { start: start - 1, end }, reason: 'missing domain after the separator', code: 'missing-domain', termIndex });
-    return spec;
+    return parts;
   }
-  if (errors.length > errorCount) return spec;
-  const last = spec.parts[spec.parts.length - 1];
-  if (last.kind !== 'literal') return spec;
-  const literal = last.text.endsWith('.') ? last.text.slice(0, -1) : last.text;
-  const dot = literal.lastIndexOf('.');
-  const toplabel = dot < 0 ? '' : literal.slice(dot + 1);
-  const endsAfterMacro = dot < 0 && spec.parts.length > 1 && literal.length === 0;
-  if (!endsAfterMacro && (dot < 0 || !isValidToplabel(toplabel))) {
+  if (errors.length === errorCount && !endsInDomainName(text, start, end, parts)) {
     errors.push({
-      range: spec.range,
-      reason: `"${spec.text}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
+      range: { start, end },
+      reason: `"${text.slice(start, end)}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
       code: 'invalid-domain',
       termIndex,
     });
   }
-  return spec;
+  return parts;
+}
+
+/**
+ * The domain-end check of a domain-spec without errors: its last literal holds a dot and a valid
+ * toplabel (one trailing dot allowed), or the spec ends in a macro (optionally followed by a dot).
+ */
+function endsInDomainName(text: string, start: number, end: number, parts: MacroPart[] | undefined): boolean {
+  let literalStart = start;
+  if (parts !== undefined) {
+    const last = parts[parts.length - 1];
+    if (last.kind !== 'literal') return true;
+    if (parts.length > 1 && last.text === '.') return true;
+    literalStart = last.range.start;
+  }
+  const literalEnd = text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
+  const dot = text.lastIndexOf('.', literalEnd - 1);
+  return dot >= literalStart && isValidToplabel(text, dot + 1, literalEnd);
+}
+
+/** The domain-spec a mechanism keeps: only one with macros or errors (a plain one is rebuilt on read). */
+function keptDomainSpec(text: string, start: number, end: number, parts: MacroPart[] | undefined): MacroString | undefined {
+  return parts === undefined ? undefined : macroString(text, start, end, parts);
 }

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import type { MechanismTerm } from '../../../src/core/spf/ast';
+import { isDottedQuad, isHexGroupsIPv6 } from '../../../src/core/spf/network-text';
+import { parseRecord } from '../../../src/core/spf/parser';
+
+function mechanisms(text: string): MechanismTerm[] {
+  const record = parseRecord(text);
+  assert.deepEqual(record.errors, [], `errors in ${text}`);
+  return record.mechanisms;
+}
+
+describe('SPF parser: values computed on read', () => {
+  it('rebuilds a plain domain-spec as one literal covering its range, before a dual CIDR', () => {
+    const [include, a] = mechanisms('v=spf1 include:_spf.google.com a:Mail.Example.com/24//64');
+    assert.deepEqual(include.domainSpec?.range, { start: 15, end: 30 });
+    assert.equal(include.domainSpec?.text, '_spf.google.com');
+    assert.deepEqual(include.domainSpec?.parts, [{ kind: 'literal', range: { start: 15, end: 30 }, text: '_spf.google.com' }]);
+    assert.equal(include.domainSpec?.hasMacros, false);
+    assert.equal(include.domainSpec?.usesPtr, false);
+    assert.equal(a.domainSpec?.text, 'Mail.Example.com');
+    assert.deepEqual(a.domainSpec?.range, { start: 33, end: 49 });
+    assert.deepEqual(a.cidr, { range: { start: 49, end: 56 }, ip4: { value: 24, range: { start: 49, end: 52 }, valueRange: { start: 50, end: 52 } }, ip6: { value: 64, range: { start: 52, end: 56 }, valueRange: { start: 54, end: 56 } } });
+  });
+
+  it('keeps macro-strings with macros as parsed, and has no domain-spec where none is written', () => {
+    const [exists, a, ptr, all] = mechanisms('v=spf1 exists:%{p}.%{d} a ptr -all');
+    assert.equal(exists.domainSpec?.hasMacros, true);
+    assert.equal(exists.domainSpec?.usesPtr, true);
+    assert.deepEqual(exists.domainSpec?.parts.map((part) => part.kind), ['macro', 'literal', 'macro']);
+    assert.equal(exists.domainSpec?.parts, exists.domainSpec?.parts);
+    assert.equal(a.domainSpec, undefined);
+    assert.equal(ptr.domainSpec, undefined);
+    assert.equal(all.domainSpec, undefined);
+    assert.equal(all.network, undefined);
+    assert.equal(all.cidr, undefined);
+  });
+
+  it('gives ip4 and ip6 networks the address ipaddr.js parses, the same object on every read', () => {
+    const [v4, v6, mapped] = mechanisms('v=spf1 ip4:192.0.2.7/24 ip6:2001:DB8:1::/48 ip6:::ffff:192.0.2.1');
+    assert.equal(v4.network?.text, '192.0.2.7');
+    assert.deepEqual(v4.network?.range, { start: 11, end: 20 });
+    assert.equal(v4.network?.prefixLength, 24);
+    assert.deepEqual(v4.network?.cidr, { value: 24, range: { start: 20, end: 23 }, valueRange: { start: 21, end: 23 } });
+    assert.deepEqual(v4.network?.address.toByteArray(), ipaddr.IPv4.parse('192.0.2.7').toByteArray());
+    assert.equal(v4.network?.address, v4.network?.address);
+    assert.equal(v6.network?.address.toString(), '2001:db8:1::');
+    assert.equal(v6.network?.address, v6.network?.address);
+    assert.equal(v6.network?.prefixLength, 48);
+    assert.equal(mapped.network?.address.toString(), ipaddr.IPv6.parse('::ffff:192.0.2.1').toString());
+    assert.equal(mapped.network?.prefixLength, 128);
+    assert.equal(mapped.network?.cidr, undefined);
+  });
+
+  it('computes qualifiers, name ranges and term texts from the record text', () => {
+    const record = parseRecord('v=spf1  ~MX:example.com   redirect=example.org');
+    const [mx, redirect] = record.terms;
+    assert.equal(mx.kind, 'mechanism');
+    assert.equal(mx.kind === 'mechanism' ? mx.qualifier : undefined, '~');
+    assert.deepEqual(mx.kind === 'mechanism' ? mx.qualifierRange : undefined, { start: 8, end: 9 });
+    assert.deepEqual(mx.kind === 'mechanism' ? mx.nameRange : undefined, { start: 9, end: 11 });
+    assert.equal(mx.text, '~MX:example.com');
+    assert.deepEqual(redirect.range, { start: 26, end: 46 });
+    assert.equal(record.redirect, redirect);
+    assert.deepEqual(record.versionRange, { start: 0, end: 6 });
+    assert.deepEqual(record.mechanisms, [mx]);
+  });
+});
+
+describe('SPF parser: address text checks agree with ipaddr.js', () => {
+  const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '0x1', '256', '1e2', ''));
+  const hexGroup = fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 1, maxLength: 5 }), fc.constantFrom('', '0', 'FFFF', 'g1'));
+
+  it('accepts exactly the dotted quads ipaddr.js calls valid four-part decimals', () => {
+    fc.assert(fc.property(fc.array(octet, { minLength: 1, maxLength: 5 }), (octets) => {
+      const text = octets.join('.');
+      assert.equal(isDottedQuad(text), ipaddr.IPv4.isValidFourPartDecimal(text), text);
+    }), { numRuns: 3000 });
+  });
+
+  it('accepts only IPv6 texts that ipaddr.js parses', () => {
+    fc.assert(fc.property(fc.array(hexGroup, { minLength: 1, maxLength: 10 }), (groups) => {
+      const text = groups.join(':');
+      if (isHexGroupsIPv6(text)) assert.ok(ipaddr.IPv6.isValid(text), text);
+    }), { numRuns: 5000 });
+    for (const text of ['::', '::1', '1::', '2001:db8:1::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6::8']) assert.equal(isHexGroupsIPv6(text), true, text);
+  });
+});
