@@ -7,8 +7,8 @@
  *
  * The tree is shared between callers (parsed records are cached): treat it as read-only. The
  * parser's objects (`parsed-nodes.ts`) compute most properties from the record text when read:
- * ranges, texts, plain domain-specs and networks are new objects on each read (equal values),
- * and `ip4`/`ip6` addresses are parsed with ipaddr.js on first read.
+ * ranges, texts and plain domain-specs are new objects on each read (equal values); an
+ * `ip4`/`ip6` network is made on its first read and its address parsed with ipaddr.js then.
  */
 import type { IPv4, IPv6 } from 'ipaddr.js';
 import type { TextRange } from '../text/range';

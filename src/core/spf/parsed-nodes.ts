@@ -33,15 +33,17 @@ export function qualifierAt(text: string, offset: number): Qualifier | undefined
   }
 }
 
-/** What all terms share: the record text, the term's start and its index; a term ends at the next space. */
+/** What all terms share: the record text, the term's start and end, and its index. */
 abstract class TermNode {
   readonly #source: string;
   readonly #start: number;
+  readonly #end: number;
   readonly index: number;
 
-  constructor(source: string, start: number, index: number) {
+  constructor(source: string, start: number, end: number, index: number) {
     this.#source = source;
     this.#start = start;
+    this.#end = end;
     this.index = index;
   }
 
@@ -62,14 +64,13 @@ abstract class TermNode {
   }
 
   protected get end(): number {
-    const end = this.#source.indexOf(' ', this.#start);
-    return end < 0 ? this.#source.length : end;
+    return this.#end;
   }
 }
 
 /**
  * A known mechanism. A domain-spec that is one plain literal is not kept: it is rebuilt from
- * the text on each read, as is an `ip4`/`ip6` network around its address.
+ * the text on each read; an `ip4`/`ip6` network is made on its first read and kept.
  */
 export class MechanismNode extends TermNode implements MechanismTerm {
   readonly name: MechanismName;
@@ -77,16 +78,19 @@ export class MechanismNode extends TermNode implements MechanismTerm {
   readonly #domainSpec: MacroString | undefined;
   /** The dual CIDR of `a`/`mx`, or the address of `ip4`/`ip6` once parsed. */
   #detail: DualCidr | ipaddr.IPv4 | ipaddr.IPv6 | undefined;
+  /** The network of `ip4`/`ip6`, made on first read (the rules read it often). */
+  #network: NetworkView | undefined;
 
   constructor(
     source: string,
     start: number,
+    end: number,
     index: number,
     name: MechanismName,
     domainSpec: MacroString | undefined,
     detail: DualCidr | ipaddr.IPv6 | undefined,
   ) {
-    super(source, start, index);
+    super(source, start, end, index);
     this.name = name;
     this.#domainSpec = domainSpec;
     this.#detail = detail;
@@ -122,10 +126,12 @@ export class MechanismNode extends TermNode implements MechanismTerm {
 
   get network(): NetworkSpec | undefined {
     if (this.name !== 'ip4' && this.name !== 'ip6') return undefined;
+    if (this.#network) return this.#network;
     const start = this.nameEnd + 1;
     const end = this.end;
     const slash = this.source.indexOf('/', start);
-    return new NetworkView(this, this.source, start, slash < 0 || slash > end ? end : slash, end);
+    this.#network = new NetworkView(this, this.source, start, slash < 0 || slash > end ? end : slash, end);
+    return this.#network;
   }
 
   /**
@@ -148,8 +154,8 @@ export class ModifierNode extends TermNode implements ModifierTerm {
   readonly known: boolean;
   readonly value: MacroString;
 
-  constructor(source: string, start: number, index: number, name: string, value: MacroString) {
-    super(source, start, index);
+  constructor(source: string, start: number, end: number, index: number, name: string, value: MacroString) {
+    super(source, start, end, index);
     this.name = name;
     this.known = name === 'redirect' || name === 'exp';
     this.value = value;
@@ -167,8 +173,8 @@ export class ModifierNode extends TermNode implements ModifierTerm {
 export class InvalidNode extends TermNode implements InvalidTerm {
   readonly #name: string | undefined;
 
-  constructor(source: string, start: number, index: number, name: string | undefined) {
-    super(source, start, index);
+  constructor(source: string, start: number, end: number, index: number, name: string | undefined) {
+    super(source, start, end, index);
     this.#name = name;
   }
 
@@ -182,7 +188,7 @@ export class InvalidNode extends TermNode implements InvalidTerm {
 }
 
 /**
- * The network of an `ip4`/`ip6` mechanism, made on each read of `network`: `[start,
+ * The network of an `ip4`/`ip6` mechanism, made on the first read of `network`: `[start,
  * addressEnd)` is the address text (validated by the parser), `[addressEnd, end)` the `/prefix`
  * when one is written (also validated).
  */
@@ -192,6 +198,7 @@ class NetworkView implements NetworkSpec {
   readonly #start: number;
   readonly #addressEnd: number;
   readonly #end: number;
+  readonly #prefixLength: number;
 
   constructor(term: MechanismNode, source: string, start: number, addressEnd: number, end: number) {
     this.#term = term;
@@ -199,6 +206,7 @@ class NetworkView implements NetworkSpec {
     this.#start = start;
     this.#addressEnd = addressEnd;
     this.#end = end;
+    this.#prefixLength = addressEnd < end ? Number(source.slice(addressEnd + 1, end)) : term.name === 'ip4' ? 32 : 128;
   }
 
   get text(): string {
@@ -214,8 +222,7 @@ class NetworkView implements NetworkSpec {
   }
 
   get prefixLength(): number {
-    if (this.#addressEnd < this.#end) return Number(this.#source.slice(this.#addressEnd + 1, this.#end));
-    return this.#term.name === 'ip4' ? 32 : 128;
+    return this.#prefixLength;
   }
 
   get cidr(): CidrLength | undefined {

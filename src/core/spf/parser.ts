@@ -118,27 +118,27 @@ function parseTerm(text: string, start: number, end: number, index: number, erro
     const name = text.slice(nameStart, cursor).toLowerCase();
     if (hasQualifier) {
       addError(errors, { start, end }, 'a modifier cannot have a qualifier', 'qualified-modifier', index);
-      return new InvalidNode(text, start, index, name);
+      return new InvalidNode(text, start, end, index, name);
     }
     if (name.length === 0 || !((name.charCodeAt(0) | 0x20) >= 0x61 && (name.charCodeAt(0) | 0x20) <= 0x7a)) {
       addError(errors, cursor > nameStart ? { start: nameStart, end: cursor } : { start, end }, 'a modifier name must start with a letter', 'invalid-modifier-name', index);
-      return new InvalidNode(text, start, index, undefined);
+      return new InvalidNode(text, start, end, index, undefined);
     }
     const parts = name === 'redirect' || name === 'exp'
       ? parseDomainSpec(text, cursor + 1, end, errors, index)
       : parseMacroParts(text, cursor + 1, end, 'modifier-value', errors, index);
-    return new ModifierNode(text, start, index, name, macroString(text, cursor + 1, end, parts));
+    return new ModifierNode(text, start, end, index, name, macroString(text, cursor + 1, end, parts));
   }
   if (cursor === nameStart) {
     addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
-    return new InvalidNode(text, start, index, undefined);
+    return new InvalidNode(text, start, end, index, undefined);
   }
   const mechanismName = mechanismNameAt(text, nameStart, cursor);
   if (mechanismName === undefined) {
     let shownEnd = nameStart;
     while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
     addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
-    return new InvalidNode(text, start, index, text.slice(nameStart, cursor).toLowerCase());
+    return new InvalidNode(text, start, end, index, text.slice(nameStart, cursor).toLowerCase());
   }
   return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
 }
@@ -153,18 +153,18 @@ function parseMechanism(text: string, start: number, end: number, index: number,
   switch (name) {
     case 'all':
       if (cursor < end) addError(errors, { start: cursor, end }, '"all" takes no argument', 'unexpected-argument', index);
-      return new MechanismNode(text, start, index, name, undefined, undefined);
+      return new MechanismNode(text, start, end, index, name, undefined, undefined);
     case 'include':
     case 'exists':
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
-        return new InvalidNode(text, start, index, name);
+        return new InvalidNode(text, start, end, index, name);
       }
-      return new MechanismNode(text, start, index, name, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
+      return new MechanismNode(text, start, end, index, name, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
     case 'ptr': {
       if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
       const domainSpec = hasColon ? keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)) : undefined;
-      return new MechanismNode(text, start, index, name, domainSpec, undefined);
+      return new MechanismNode(text, start, end, index, name, domainSpec, undefined);
     }
     case 'a':
     case 'mx': {
@@ -173,17 +173,17 @@ function parseMechanism(text: string, start: number, end: number, index: number,
       let domainSpec: MacroString | undefined;
       if (hasColon) domainSpec = keptDomainSpec(text, cursor + 1, specEnd, parseDomainSpec(text, cursor + 1, specEnd, errors, index));
       else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
-      return new MechanismNode(text, start, index, name, domainSpec, cidr);
+      return new MechanismNode(text, start, end, index, name, domainSpec, cidr);
     }
     case 'ip4':
     case 'ip6': {
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":address"`, 'invalid-ip', index);
-        return new InvalidNode(text, start, index, name);
+        return new InvalidNode(text, start, end, index, name);
       }
       const network = checkNetwork(text, name, cursor + 1, end, errors, index);
-      if (network === undefined) return new InvalidNode(text, start, index, name);
-      return new MechanismNode(text, start, index, name, undefined, network === 'valid' ? undefined : network);
+      if (network === undefined) return new InvalidNode(text, start, end, index, name);
+      return new MechanismNode(text, start, end, index, name, undefined, network === 'valid' ? undefined : network);
     }
   }
 }
