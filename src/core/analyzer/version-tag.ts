@@ -39,7 +39,7 @@ export function classifyVersion(value: string): VersionClass {
 
 /** Describes how `value` misses the `v=spf1` tag, or undefined when it is not SPF-like at all. */
 export function findNearMiss(value: string): NearMiss | undefined {
-  if (isSpfRecordText(value)) return undefined;
+  if (isSpfRecordText(value) || !reachesSpf(value)) return undefined;
   const head = value.slice(0, PREFIX_LENGTH);
   const lower = head.toLowerCase();
   let leading = 0;
@@ -54,4 +54,24 @@ export function findNearMiss(value: string): NearMiss | undefined {
   const mangled = MANGLED_TAG.exec(rest);
   if (mangled) return { kind: 'mangled-tag', start: leading, end: leading + mangled[0].length };
   return undefined;
+}
+
+const BLANK_OR_QUOTE = /[\s"']/;
+const BLANK = /\s/;
+
+/**
+ * A necessary condition of every near miss, checked without copying the value: after blanks
+ * and quotes, an optional `v`, blanks, one of `=:-`, blanks, then `spf` in any case. DMARC,
+ * DKIM and verification TXT values (most TXT records) fail it at once.
+ */
+function reachesSpf(value: string): boolean {
+  const limit = Math.min(value.length, PREFIX_LENGTH);
+  let at = 0;
+  while (at < limit && BLANK_OR_QUOTE.test(value[at])) at++;
+  if ((value.charCodeAt(at) | 0x20) === 0x76) at++;
+  while (at < limit && BLANK.test(value[at])) at++;
+  const code = value.charCodeAt(at);
+  if (code === 0x3d || code === 0x3a || code === 0x2d) at++;
+  while (at < limit && BLANK.test(value[at])) at++;
+  return (value.charCodeAt(at) | 0x20) === 0x73 && (value.charCodeAt(at + 1) | 0x20) === 0x70 && (value.charCodeAt(at + 2) | 0x20) === 0x66;
 }
