@@ -59,9 +59,11 @@ function hasRepeatedName(mechanisms: readonly MechanismTerm[], allIndex: number)
 }
 
 export function mechanismKey(mechanism: MechanismTerm): string {
-  if (mechanism.network) {
-    const { address, prefixLength } = mechanism.network;
-    return `${mechanism.name}:${address.toNormalizedString()}/${prefixLength}`;
+  const network = mechanism.network;
+  if (network) {
+    // A valid ip4 address is written in its normal form (RFC 7208 §5.6: dotted quad, no leading zeros).
+    const address = mechanism.name === 'ip4' ? network.text : network.address.toNormalizedString();
+    return `${mechanism.name}:${address}/${network.prefixLength}`;
   }
   const argument = mechanism.text.slice(mechanism.nameRange.end - mechanism.range.start);
   return `${mechanism.name}${argument.toLowerCase()}`;

@@ -49,6 +49,6 @@ export const redundantNetworkRule: RuleDefinition = {
 function covers(wider: MechanismTerm, narrower: MechanismTerm): boolean {
   const a = wider.network;
   const b = narrower.network;
-  if (!a || !b || a.address.kind() !== b.address.kind() || b.prefixLength <= a.prefixLength) return false;
+  if (!a || !b || wider.name !== narrower.name || b.prefixLength <= a.prefixLength) return false;
   return b.address.match(a.address, a.prefixLength);
 }

@@ -199,6 +199,7 @@ class NetworkView implements NetworkSpec {
   readonly #addressEnd: number;
   readonly #end: number;
   readonly #prefixLength: number;
+  #cidr: CidrLength | undefined;
 
   constructor(term: MechanismNode, source: string, start: number, addressEnd: number, end: number) {
     this.#term = term;
@@ -227,7 +228,8 @@ class NetworkView implements NetworkSpec {
 
   get cidr(): CidrLength | undefined {
     if (this.#addressEnd === this.#end) return undefined;
-    return { value: this.prefixLength, range: { start: this.#addressEnd, end: this.#end }, valueRange: { start: this.#addressEnd + 1, end: this.#end } };
+    this.#cidr ??= { value: this.prefixLength, range: { start: this.#addressEnd, end: this.#end }, valueRange: { start: this.#addressEnd + 1, end: this.#end } };
+    return this.#cidr;
   }
 }
 
