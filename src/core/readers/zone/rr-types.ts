@@ -16,8 +16,8 @@ const TYPE_CODES: Record<string, number> = {
 };
 
 const TYPE_NAMES = new Map<number, string>(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
-/** The mnemonics themselves, so a read type keeps one shared string instead of a copy per record. */
-const TYPE_MNEMONICS = new Map<string, string>(Object.keys(TYPE_CODES).map((name) => [name, name]));
+/** One frozen {@link RrType} per mnemonic, shared by every record of that type. */
+const NAMED_TYPES = new Map<string, Readonly<RrType>>(Object.entries(TYPE_CODES).map(([name, code]) => [name, Object.freeze({ name, code })]));
 
 const CLASS_CODES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
 const CLASS_NAMES = new Map<number, string>(Object.entries(CLASS_CODES).map(([name, code]) => [code, name]));
@@ -32,15 +32,19 @@ export interface RrType {
   code: number;
 }
 
-/** Reads a type mnemonic or `TYPEnnn` (case-insensitive); `TYPE16` is canonicalised to `TXT`. */
-export function parseRrType(token: string): RrType | undefined {
-  const name = TYPE_MNEMONICS.get(token) ?? TYPE_MNEMONICS.get(token.toUpperCase());
-  if (name !== undefined) return { name, code: TYPE_CODES[name] };
+/**
+ * Reads a type mnemonic or `TYPEnnn` (case-insensitive); `TYPE16` is canonicalised to `TXT`.
+ * A named type is one frozen object shared by every call.
+ */
+export function parseRrType(token: string): Readonly<RrType> | undefined {
+  const named = NAMED_TYPES.get(token) ?? NAMED_TYPES.get(token.toUpperCase());
+  if (named !== undefined) return named;
   const generic = GENERIC_TYPE.exec(token);
   if (!generic) return undefined;
   const number = Number(generic[1]);
   if (number > 65535) return undefined;
-  return { name: TYPE_NAMES.get(number) ?? `TYPE${number}`, code: number };
+  const name = TYPE_NAMES.get(number);
+  return name === undefined ? { name: `TYPE${number}`, code: number } : NAMED_TYPES.get(name);
 }
 
 /** Reads a class mnemonic or `CLASSnnn`; `CLASS1` is canonicalised to `IN`. */
@@ -52,4 +56,12 @@ export function parseRrClass(token: string): string | undefined {
   const number = Number(generic[1]);
   if (number > 65535) return undefined;
   return CLASS_NAMES.get(number) ?? `CLASS${number}`;
+}
+
+/** {@link parseRrClass} of `text` from `start` to `end`, without copying words that cannot be a class. */
+export function parseRrClassAt(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  // Mnemonics have two letters; `CLASSnnn` has six to ten characters.
+  if (length !== 2 && (length < 6 || length > 10)) return undefined;
+  return parseRrClass(text.slice(start, end));
 }

@@ -4,26 +4,69 @@
  */
 import type { TextIssue, TextRange } from '../../text/range';
 import { MappedTextBuilder } from '../txt/mapped-text-builder';
-import type { TxtString } from '../txt/txt-value';
-import type { ZoneToken } from './zone-lexer';
+import type { StringSyntax, TxtString } from '../txt/txt-value';
+import { QUOTED, UNTERMINATED, WORD, type ZoneToken } from './zone-lexer';
 
 const BACKSLASH = 92;
 
 /** A string before its place in a value is known. */
 export type UnplacedTxtString = Omit<TxtString, 'valueStart'>;
 
-/** Decodes one quoted or unquoted character-string token. */
-export function decodeCharacterString(text: string, token: ZoneToken, report: (issue: TextIssue) => void): UnplacedTxtString {
-  const quoted = token.kind === 'quoted';
-  const contentStart = quoted ? token.start + 1 : token.start;
-  const contentEnd = quoted && !token.unterminated ? token.end - 1 : token.end;
-  const range = { start: token.start, end: token.end };
+/**
+ * A character-string without escapes (the common case): its text is its content as written, so
+ * it keeps only the content start and computes its ranges when they are read.
+ */
+class VerbatimZoneString implements TxtString {
+  valueStart = 0;
+
+  constructor(
+    readonly text: string,
+    readonly octets: number,
+    readonly quoted: boolean,
+    private readonly contentStart: number,
+  ) {}
+
+  get syntax(): StringSyntax {
+    return this.quoted ? 'zone-quoted' : 'zone-unquoted';
+  }
+
+  get range(): TextRange {
+    const start = this.contentStart;
+    return this.quoted ? { start: start - 1, end: start + this.text.length + 1 } : { start, end: start + this.text.length };
+  }
+
+  get contentRange(): TextRange {
+    return { start: this.contentStart, end: this.contentStart + this.text.length };
+  }
+}
+
+/**
+ * Decodes one quoted or unquoted character-string: the token from `start` to `end` of kind
+ * `kind` (`WORD`, `QUOTED` or `UNTERMINATED` from the lexer).
+ */
+export function decodeCharacterString(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): UnplacedTxtString {
+  const quoted = kind !== WORD;
+  const contentStart = quoted ? start + 1 : start;
+  const contentEnd = kind === QUOTED ? end - 1 : end;
+  let ascii = true;
+  let escaped = false;
+  for (let i = contentStart; i < contentEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code === BACKSLASH) {
+      escaped = true;
+      break;
+    }
+    if (code > 0x7f) ascii = false;
+  }
+  if (!escaped) {
+    const plain = text.slice(contentStart, contentEnd);
+    const octets = ascii ? plain.length : Buffer.byteLength(plain, 'utf8');
+    if (kind !== UNTERMINATED) return new VerbatimZoneString(plain, octets, quoted, contentStart);
+    return { range: { start, end }, contentRange: { start: contentStart, end: contentEnd }, text: plain, octets, quoted, syntax: 'zone-quoted' };
+  }
+  const range = { start, end };
   const contentRange = { start: contentStart, end: contentEnd };
   const syntax = quoted ? 'zone-quoted' : 'zone-unquoted';
-  if (!hasBackslash(text, contentStart, contentEnd)) {
-    const plain = text.slice(contentStart, contentEnd);
-    return { range, contentRange, text: plain, octets: Buffer.byteLength(plain, 'utf8'), quoted, syntax };
-  }
   const builder = new MappedTextBuilder();
   let pos = contentStart;
   while (pos < contentEnd) {
@@ -46,10 +89,10 @@ export function decodeCharacterString(text: string, token: ZoneToken, report: (i
         pos += 4;
         continue;
       }
-      const end = Math.min(pos + 4, contentEnd);
-      report({ range: { start: pos, end }, reason: `"${text.slice(pos, end)}" is not a \\DDD escape (three digits, at most 255)` });
-      builder.appendText('\uFFFD', pos, end);
-      pos = end;
+      const escapeEnd = Math.min(pos + 4, contentEnd);
+      report({ range: { start: pos, end: escapeEnd }, reason: `"${text.slice(pos, escapeEnd)}" is not a \\DDD escape (three digits, at most 255)` });
+      builder.appendText('\uFFFD', pos, escapeEnd);
+      pos = escapeEnd;
       continue;
     }
     const width = isHighSurrogate(text.charCodeAt(pos + 1)) && pos + 2 < contentEnd ? 2 : 1;
@@ -131,11 +174,6 @@ export function decodeGenericTxt(rdata: GenericRdata): { ok: true; strings: Unpl
 
 function tokenRange(token: ZoneToken): TextRange {
   return { start: token.start, end: token.end };
-}
-
-function hasBackslash(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
-  return false;
 }
 
 function isDigit(code: number): boolean {
