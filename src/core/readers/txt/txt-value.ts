@@ -70,13 +70,20 @@ export interface TxtValue {
  * Its `range` is computed from the strings when read.
  */
 export function makeTxtValue(strings: Omit<TxtString, 'valueStart'>[], genericRange?: TextRange): TxtValue {
-  let value = '';
+  const placed = placeStrings(strings);
+  const value = placed.map((item) => item.text).join('');
+  return genericRange === undefined ? new JoinedTxtValue(value, placed) : new GenericTxtValue(value, placed, genericRange);
+}
+
+/** Sets each string's `valueStart`: strings in document order, joined with no separator. */
+export function placeStrings(strings: Omit<TxtString, 'valueStart'>[]): TxtString[] {
+  let valueStart = 0;
   const placed = strings as TxtString[];
   for (const item of placed) {
-    item.valueStart = value.length;
-    value += item.text;
+    item.valueStart = valueStart;
+    valueStart += item.text.length;
   }
-  return genericRange === undefined ? new JoinedTxtValue(value, placed) : new GenericTxtValue(value, placed, genericRange);
+  return placed;
 }
 
 /** A value whose range is its strings' span, computed when read instead of stored. */

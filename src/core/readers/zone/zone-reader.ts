@@ -9,7 +9,7 @@ import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
 import { parseRrClassAt, parseRrType, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
 import { CLASS_WRITTEN, OWNER_WRITTEN, ReadZoneRecord, TTL_WRITTEN, type RecordContext } from './zone-record';
-import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type GenericRdata, type UnplacedTxtString } from './zone-strings';
+import { characterStringText, decodeCharacterString, decodeGenericTxt, readGenericRdata, ZoneTxtValue, type GenericRdata } from './zone-strings';
 import { isDigit, parseTtl, parseTtlAt } from './ttl';
 import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
@@ -240,10 +240,9 @@ class ZoneReader {
     }
     if (STRING_TYPES.has(rrType.code)) {
       if (first === count) return this.fail({ range: { start: typeEnd, end: typeEnd }, reason: `${rrType.name} record needs at least one string` });
-      // Sized up front: an array grown by push reserves room for 17 strings.
-      const strings = new Array<UnplacedTxtString>(count - first);
-      for (let i = first; i < count; i++) strings[i - first] = decodeCharacterString(text, starts[i], ends[i], kinds[i], this.reportIssue);
-      return { txt: makeTxtValue(strings) };
+      let value = '';
+      for (let i = first; i < count; i++) value += characterStringText(text, starts[i], ends[i], kinds[i], this.reportIssue);
+      return { txt: new ZoneTxtValue(value, text, starts[first], ends[count - 1]) };
     }
     const problem = validateRdata(rrType.name, lexer, first, typeEnd);
     return problem ? this.fail(problem) : NO_DATA;

@@ -4,10 +4,11 @@
  */
 import type { TextIssue, TextRange } from '../../text/range';
 import { MappedTextBuilder } from '../txt/mapped-text-builder';
-import type { StringSyntax, TxtString } from '../txt/txt-value';
-import { QUOTED, UNTERMINATED, WORD, type ZoneToken } from './zone-lexer';
+import { placeStrings, type StringSyntax, type TxtString, type TxtValue } from '../txt/txt-value';
+import { QUOTED, tokenEnd, tokenStartFrom, UNTERMINATED, WORD, type ZoneToken } from './zone-lexer';
 
 const BACKSLASH = 92;
+const QUOTE = 34;
 
 /** A string before its place in a value is known. */
 export type UnplacedTxtString = Omit<TxtString, 'valueStart'>;
@@ -38,6 +39,61 @@ class VerbatimZoneString implements TxtString {
   get contentRange(): TextRange {
     return { start: this.contentStart, end: this.contentStart + this.text.length };
   }
+}
+
+/**
+ * The TXT value of a zone record. `value` is decoded when the record is read; the strings (with
+ * their ranges and offset maps) are decoded again from the text when first asked for, as most
+ * TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
+ */
+export class ZoneTxtValue implements TxtValue {
+  private decoded: readonly TxtString[] | undefined;
+
+  /**
+   * @param start start of the first string's token
+   * @param end end of the last string's token (inside one entry: every line break between is inside parentheses)
+   */
+  constructor(
+    readonly value: string,
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+
+  get strings(): readonly TxtString[] {
+    this.decoded ??= this.decodeStrings();
+    return this.decoded;
+  }
+
+  private decodeStrings(): TxtString[] {
+    const text = this.text;
+    const strings: UnplacedTxtString[] = [];
+    // Escape problems were reported when the record was read.
+    const ignore = (): void => undefined;
+    for (let pos = this.start; pos >= 0; ) {
+      const end = tokenEnd(text, pos);
+      strings.push(decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignore));
+      pos = tokenStartFrom(text, end, this.end);
+    }
+    return placeStrings(strings);
+  }
+}
+
+/**
+ * The decoded text of a character-string token (the `text` {@link decodeCharacterString}
+ * gives), reporting bad escapes; a string without escapes costs one slice.
+ */
+export function characterStringText(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): string {
+  const contentStart = kind === WORD ? start : start + 1;
+  const contentEnd = kind === QUOTED ? end - 1 : end;
+  for (let i = contentStart; i < contentEnd; i++) {
+    if (text.charCodeAt(i) === BACKSLASH) return decodeCharacterString(text, start, end, kind, report).text;
+  }
+  return text.slice(contentStart, contentEnd);
 }
 
 /**
