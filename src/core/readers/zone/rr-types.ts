@@ -23,6 +23,12 @@ const CLASS_CODES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
 const CLASS_NAMES = new Map<number, string>(Object.entries(CLASS_CODES).map(([name, code]) => [code, name]));
 const CLASS_MNEMONICS = new Map<string, string>(Object.keys(CLASS_CODES).map((name) => [name, name]));
 
+/** The types and classes whose mnemonic has at most five characters, by {@link packedMnemonic}. */
+const SHORT_TYPES = new Map<number, Readonly<RrType>>(
+  [...NAMED_TYPES.values()].filter((type) => type.name.length <= 5).map((type) => [packedMnemonic(type.name, 0, type.name.length), type]),
+);
+const SHORT_CLASSES = new Map<number, string>(Object.keys(CLASS_CODES).map((name) => [packedMnemonic(name, 0, name.length), name]));
+
 const GENERIC_TYPE = /^TYPE(\d{1,5})$/i;
 const GENERIC_CLASS = /^CLASS(\d{1,5})$/i;
 
@@ -58,10 +64,42 @@ export function parseRrClass(token: string): string | undefined {
   return CLASS_NAMES.get(number) ?? `CLASS${number}`;
 }
 
-/** {@link parseRrClass} of `text` from `start` to `end`, without copying words that cannot be a class. */
+/** {@link parseRrType} of `text` from `start` to `end`, without copying a short mnemonic. */
+export function parseRrTypeAt(text: string, start: number, end: number): Readonly<RrType> | undefined {
+  const key = packedMnemonic(text, start, end);
+  return (key >= 0 ? SHORT_TYPES.get(key) : undefined) ?? parseRrType(text.slice(start, end));
+}
+
+/** {@link parseRrClass} of `text` from `start` to `end`, without copying the token. */
 export function parseRrClassAt(text: string, start: number, end: number): string | undefined {
   const length = end - start;
-  // Mnemonics have two letters; `CLASSnnn` has six to ten characters.
-  if (length !== 2 && (length < 6 || length > 10)) return undefined;
+  if (length === 2) {
+    const key = packedMnemonic(text, start, end);
+    // Any other two ASCII characters are no class; other characters may upper-case to one.
+    if (key >= 0) return SHORT_CLASSES.get(key);
+  } else if (length < 6 || length > 10) {
+    // Mnemonics have two letters; `CLASSnnn` has six to ten characters.
+    return undefined;
+  }
   return parseRrClass(text.slice(start, end));
+}
+
+/**
+ * A number standing for a word of one to five ASCII letters (in either case), digits or `-`,
+ * six bits a character; -1 for any other word.
+ */
+function packedMnemonic(text: string, start: number, end: number): number {
+  if (end - start > 5) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const written = text.charCodeAt(i);
+    const code = written >= 97 && written <= 122 ? written - 32 : written;
+    let digit: number;
+    if (code >= 65 && code <= 90) digit = code - 64;
+    else if (code >= 48 && code <= 57) digit = code - 21;
+    else if (code === 45) digit = 37;
+    else return -1;
+    key = key * 64 + digit;
+  }
+  return key;
 }

@@ -66,11 +66,20 @@ export class ZoneLexer implements EntryTokens {
   private recoveredFromEof = false;
   /** Issues of the current entry, reported once the entry is complete. */
   private issues: TextIssue[] = [];
+  private readonly quotes: ForwardSearch;
+  private readonly backslashes: ForwardSearch;
+  private readonly lineFeeds: ForwardSearch;
+  private readonly carriageReturns: ForwardSearch;
 
   constructor(
     readonly text: string,
     private readonly report: (issue: TextIssue) => void,
-  ) {}
+  ) {
+    this.quotes = new ForwardSearch(text, '"');
+    this.backslashes = new ForwardSearch(text, '\\');
+    this.lineFeeds = new ForwardSearch(text, '\n');
+    this.carriageReturns = new ForwardSearch(text, '\r');
+  }
 
   /**
    * Reads the next entry with at least one token into `count`, `starts`, `ends`, `kinds` and
@@ -126,6 +135,7 @@ export class ZoneLexer implements EntryTokens {
             this.recoveredFromEof = true;
             this.count = tokensBeforeResume;
             pos = resumeAt;
+            this.searchAgain();
             const kept = issues.filter((issue) => issue.range.start < resumeAt);
             issues.length = 0;
             issues.push(...kept);
@@ -144,7 +154,7 @@ export class ZoneLexer implements EntryTokens {
           tokensBeforeResume = this.count;
         }
       } else if (code === SEMICOLON) {
-        pos = lineEnd(text, pos);
+        pos = Math.min(this.lineFeeds.next(pos), this.carriageReturns.next(pos));
       } else if (code === OPEN) {
         if (depth === 0) outerParen = pos;
         else if (!nestingReported) {
@@ -161,7 +171,7 @@ export class ZoneLexer implements EntryTokens {
         }
         pos++;
       } else if (code === QUOTE) {
-        const scanned = scanQuoted(text, pos);
+        const scanned = this.quotedEnd(pos);
         if (scanned >= 0) {
           this.push(QUOTED, pos, scanned);
           pos = scanned;
@@ -184,6 +194,23 @@ export class ZoneLexer implements EntryTokens {
     }
   }
 
+  /**
+   * {@link scanQuoted} at `start`; a string with no backslash or line break before its closing
+   * quote (most of them) is found with `indexOf` instead of a loop over its characters.
+   */
+  private quotedEnd(start: number): number {
+    const close = this.quotes.next(start + 1);
+    if (close < this.text.length && close < this.backslashes.next(start) && close < this.lineFeeds.next(start) && close < this.carriageReturns.next(start)) {
+      return close + 1;
+    }
+    return scanQuoted(this.text, start);
+  }
+
+  /** Forgets the searches ahead, to read again from an earlier offset. */
+  private searchAgain(): void {
+    for (const search of [this.quotes, this.backslashes, this.lineFeeds, this.carriageReturns]) search.restart();
+  }
+
   private push(kind: number, start: number, end: number): void {
     if (this.count === this.starts.length) this.grow();
     this.kinds[this.count] = kind;
@@ -203,6 +230,34 @@ export class ZoneLexer implements EntryTokens {
     this.starts = starts;
     this.ends = ends;
     this.kinds = kinds;
+  }
+}
+
+/**
+ * Finds the next occurrence of one character for a reader that moves forward: each part of the
+ * text is searched at most once, however often it is asked (linear time on any input).
+ */
+class ForwardSearch {
+  /** The first occurrence at or after the last offset searched from (the text length when none). */
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** Offset of the first occurrence at or after `from`, or the text length; `from` must not go back. */
+  next(from: number): number {
+    if (this.found < from) {
+      const at = this.text.indexOf(this.char, from);
+      this.found = at < 0 ? this.text.length : at;
+    }
+    return this.found;
+  }
+
+  /** Allows searching again from an earlier offset. */
+  restart(): void {
+    this.found = -1;
   }
 }
 
@@ -257,18 +312,25 @@ function lineEnd(text: string, pos: number): number {
   return pos;
 }
 
+/** For ASCII codes: {@link BREAKS} where a word ends, {@link ESCAPES} for the backslash. */
+const WORD_CHARACTER_KINDS = new Uint8Array(128);
+const BREAKS = 1;
+const ESCAPES = 2;
+for (const code of [SPACE, TAB, LF, CR, SEMICOLON, OPEN, CLOSE, QUOTE]) WORD_CHARACTER_KINDS[code] = BREAKS;
+WORD_CHARACTER_KINDS[BACKSLASH] = ESCAPES;
+
 /** End of the word starting at `pos` (a backslash escapes the next character). */
 export function wordEnd(text: string, pos: number): number {
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
-    if (code === SPACE || code === TAB || code === LF || code === CR || code === SEMICOLON || code === OPEN || code === CLOSE || code === QUOTE) {
+    const kind = code < 128 ? WORD_CHARACTER_KINDS[code] : 0;
+    if (kind === 0) {
+      pos++;
+    } else if (kind === BREAKS) {
       return pos;
-    }
-    if (code === BACKSLASH) {
+    } else {
       const next = text.charCodeAt(pos + 1);
       pos += next === LF || next === CR || Number.isNaN(next) ? 1 : 2;
-    } else {
-      pos++;
     }
   }
   return text.length;

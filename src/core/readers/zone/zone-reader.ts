@@ -6,7 +6,7 @@ import type { TextIssue, TextRange } from '../../text/range';
 import { makeTxtValue, type TxtValue } from '../txt/txt-value';
 import { tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
 import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
-import { parseRrClassAt, parseRrType, type RrType } from './rr-types';
+import { parseRrClassAt, parseRrTypeAt, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
 import { CLASS_WRITTEN, OWNER_WRITTEN, ReadZoneRecord, TTL_WRITTEN, type RecordContext } from './zone-record';
 import { characterStringText, decodeCharacterString, decodeGenericTxt, readGenericRdata, ZoneTxtValue, type GenericRdata } from './zone-strings';
@@ -184,7 +184,7 @@ class ZoneReader {
     if (index === count) return this.report(this.rangeAt(count - 1), 'record has no type');
     const typeStart = starts[index];
     const typeEnd = ends[index];
-    const rrType = kinds[index] === WORD ? parseRrType(text.slice(typeStart, typeEnd)) : undefined;
+    const rrType = kinds[index] === WORD ? parseRrTypeAt(text, typeStart, typeEnd) : undefined;
     if (!rrType) return this.report(this.rangeAt(index), `"${text.slice(typeStart, typeEnd).slice(0, 60)}" is not a record type`);
     className ??= this.previousClass ?? 'IN';
     const inheritedTtl = writtenTtl === undefined ? this.inheritedTtl() : undefined;
