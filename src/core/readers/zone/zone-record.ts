@@ -32,6 +32,7 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const QUOTE = 34;
 
+/** A record read by `readZone`: offsets into the text and shared values, its parts built when read. */
 export class ReadZoneRecord implements ZoneRecord {
   /**
    * @param start offset of the first written token (the owner, or the first field when the owner is omitted)
@@ -65,6 +66,7 @@ export class ReadZoneRecord implements ZoneRecord {
     if (!(this.layout & TTL_WRITTEN)) return this.context.inheritedTtl;
     const range = this.fieldRange(true);
     const parsed = parseTtlAt(this.context.text, range.start, range.end);
+    // The reader kept the record only because this TTL parsed.
     return { seconds: parsed.ok ? parsed.seconds : 0, range, source: 'explicit' };
   }
 
