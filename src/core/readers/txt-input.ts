@@ -5,7 +5,7 @@
  */
 import type { TextIssue, TextRange } from '../text/range';
 import { makeTxtValue, type TxtValue } from './txt/txt-value';
-import { ZoneLexer, type ZoneToken } from './zone/zone-lexer';
+import { tokenKind, ZoneLexer, type ZoneToken } from './zone/zone-lexer';
 import { parseRrClass, parseRrType } from './zone/rr-types';
 import { decodeCharacterString, decodeGenericTxt, readGenericRdata } from './zone/zone-strings';
 import { looksLikeTtl, parseTtl } from './zone/ttl';
@@ -137,10 +137,10 @@ function readStrings(text: string, tokens: ZoneToken[], kind: TxtInputKind, fiel
     if (!generic.ok) return { ok: false, error: generic.issue };
     const strings = decodeGenericTxt(generic.rdata);
     if (!strings.ok) return { ok: false, error: strings.issue };
-    const value = { ...makeTxtValue(strings.strings), genericRange: generic.rdata.range };
+    const value = makeTxtValue(strings.strings, generic.rdata.range);
     return { ok: true, input: { kind, value, fields, notes, errors } };
   }
-  const strings = tokens.map((token) => decodeCharacterString(text, token, (issue) => errors.push(issue)));
+  const strings = tokens.map((token) => decodeCharacterString(text, token.start, token.end, tokenKind(token), (issue) => errors.push(issue)));
   return { ok: true, input: { kind, value: makeTxtValue(strings), fields, notes, errors } };
 }
 

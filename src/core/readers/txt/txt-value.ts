@@ -65,16 +65,49 @@ export interface TxtValue {
   genericRange?: TextRange;
 }
 
-/** Builds a {@link TxtValue} from strings in document order, setting each one's `valueStart`. */
-export function makeTxtValue(strings: Omit<TxtString, 'valueStart'>[]): TxtValue {
-  let value = '';
+/**
+ * Builds a {@link TxtValue} from strings in document order, setting each one's `valueStart`.
+ * Its `range` is computed from the strings when read.
+ */
+export function makeTxtValue(strings: Omit<TxtString, 'valueStart'>[], genericRange?: TextRange): TxtValue {
+  const placed = placeStrings(strings);
+  const value = placed.map((item) => item.text).join('');
+  return genericRange === undefined ? new JoinedTxtValue(value, placed) : new GenericTxtValue(value, placed, genericRange);
+}
+
+/** Sets each string's `valueStart`: strings in document order, joined with no separator. */
+export function placeStrings(strings: Omit<TxtString, 'valueStart'>[]): TxtString[] {
+  let valueStart = 0;
   const placed = strings as TxtString[];
   for (const item of placed) {
-    item.valueStart = value.length;
-    value += item.text;
+    item.valueStart = valueStart;
+    valueStart += item.text.length;
   }
-  const range = placed.length ? { start: placed[0].range.start, end: placed[placed.length - 1].range.end } : { start: 0, end: 0 };
-  return { value, strings: placed, range };
+  return placed;
+}
+
+/** A value whose range is its strings' span, computed when read instead of stored. */
+class JoinedTxtValue implements TxtValue {
+  constructor(
+    readonly value: string,
+    readonly strings: readonly TxtString[],
+  ) {}
+
+  get range(): TextRange {
+    const strings = this.strings;
+    return strings.length ? { start: strings[0].range.start, end: strings[strings.length - 1].range.end } : { start: 0, end: 0 };
+  }
+}
+
+/** A value written as RFC 3597 generic data. */
+class GenericTxtValue extends JoinedTxtValue {
+  constructor(
+    value: string,
+    strings: readonly TxtString[],
+    readonly genericRange: TextRange,
+  ) {
+    super(value, strings);
+  }
 }
 
 /** Document offset where unit `index` of `item` starts (`index === text.length` gives the content end). */

@@ -16,12 +16,18 @@ const TYPE_CODES: Record<string, number> = {
 };
 
 const TYPE_NAMES = new Map<number, string>(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
-/** The mnemonics themselves, so a read type keeps one shared string instead of a copy per record. */
-const TYPE_MNEMONICS = new Map<string, string>(Object.keys(TYPE_CODES).map((name) => [name, name]));
+/** One frozen {@link RrType} per mnemonic, shared by every record of that type. */
+const NAMED_TYPES = new Map<string, Readonly<RrType>>(Object.entries(TYPE_CODES).map(([name, code]) => [name, Object.freeze({ name, code })]));
 
 const CLASS_CODES: Record<string, number> = { IN: 1, CS: 2, CH: 3, HS: 4 };
 const CLASS_NAMES = new Map<number, string>(Object.entries(CLASS_CODES).map(([name, code]) => [code, name]));
 const CLASS_MNEMONICS = new Map<string, string>(Object.keys(CLASS_CODES).map((name) => [name, name]));
+
+/** The types and classes whose mnemonic has at most five characters, by {@link packedMnemonic}. */
+const SHORT_TYPES = new Map<number, Readonly<RrType>>(
+  [...NAMED_TYPES.values()].filter((type) => type.name.length <= 5).map((type) => [packedMnemonic(type.name, 0, type.name.length), type]),
+);
+const SHORT_CLASSES = new Map<number, string>(Object.keys(CLASS_CODES).map((name) => [packedMnemonic(name, 0, name.length), name]));
 
 const GENERIC_TYPE = /^TYPE(\d{1,5})$/i;
 const GENERIC_CLASS = /^CLASS(\d{1,5})$/i;
@@ -32,15 +38,19 @@ export interface RrType {
   code: number;
 }
 
-/** Reads a type mnemonic or `TYPEnnn` (case-insensitive); `TYPE16` is canonicalised to `TXT`. */
-export function parseRrType(token: string): RrType | undefined {
-  const name = TYPE_MNEMONICS.get(token) ?? TYPE_MNEMONICS.get(token.toUpperCase());
-  if (name !== undefined) return { name, code: TYPE_CODES[name] };
+/**
+ * Reads a type mnemonic or `TYPEnnn` (case-insensitive); `TYPE16` is canonicalised to `TXT`.
+ * A named type is one frozen object shared by every call.
+ */
+export function parseRrType(token: string): Readonly<RrType> | undefined {
+  const named = NAMED_TYPES.get(token) ?? NAMED_TYPES.get(token.toUpperCase());
+  if (named !== undefined) return named;
   const generic = GENERIC_TYPE.exec(token);
   if (!generic) return undefined;
   const number = Number(generic[1]);
   if (number > 65535) return undefined;
-  return { name: TYPE_NAMES.get(number) ?? `TYPE${number}`, code: number };
+  const name = TYPE_NAMES.get(number);
+  return name === undefined ? { name: `TYPE${number}`, code: number } : NAMED_TYPES.get(name);
 }
 
 /** Reads a class mnemonic or `CLASSnnn`; `CLASS1` is canonicalised to `IN`. */
@@ -52,4 +62,44 @@ export function parseRrClass(token: string): string | undefined {
   const number = Number(generic[1]);
   if (number > 65535) return undefined;
   return CLASS_NAMES.get(number) ?? `CLASS${number}`;
+}
+
+/** {@link parseRrType} of `text` from `start` to `end`, without copying a short mnemonic. */
+export function parseRrTypeAt(text: string, start: number, end: number): Readonly<RrType> | undefined {
+  const key = packedMnemonic(text, start, end);
+  return (key >= 0 ? SHORT_TYPES.get(key) : undefined) ?? parseRrType(text.slice(start, end));
+}
+
+/** {@link parseRrClass} of `text` from `start` to `end`, without copying the token. */
+export function parseRrClassAt(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length === 2) {
+    const key = packedMnemonic(text, start, end);
+    // Any other two ASCII characters are no class; other characters may upper-case to one.
+    if (key >= 0) return SHORT_CLASSES.get(key);
+  } else if (length < 6 || length > 10) {
+    // Mnemonics have two letters; `CLASSnnn` has six to ten characters.
+    return undefined;
+  }
+  return parseRrClass(text.slice(start, end));
+}
+
+/**
+ * A number standing for a word of one to five ASCII letters (in either case), digits or `-`,
+ * six bits a character; -1 for any other word.
+ */
+function packedMnemonic(text: string, start: number, end: number): number {
+  if (end - start > 5) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const written = text.charCodeAt(i);
+    const code = written >= 97 && written <= 122 ? written - 32 : written;
+    let digit: number;
+    if (code >= 65 && code <= 90) digit = code - 64;
+    else if (code >= 48 && code <= 57) digit = code - 21;
+    else if (code === 45) digit = 37;
+    else return -1;
+    key = key * 64 + digit;
+  }
+  return key;
 }

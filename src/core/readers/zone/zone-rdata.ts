@@ -4,40 +4,56 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import type { TextIssue, TextRange } from '../../text/range';
-import type { ZoneWord } from './zone-types';
+import { WORD, type EntryTokens } from './zone-lexer';
 
 const NAME_TYPES = new Set(['CNAME', 'PTR', 'NS', 'DNAME']);
+/** The only IPv4 form an A record's data may take (ipaddr.js's "four-part decimal"). */
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
 
-/** Returns the problem with a record's data, or undefined when it is well formed. */
-export function validateRdata(type: string, rdata: readonly ZoneWord[], emptyAt: TextRange): TextIssue | undefined {
-  const quoted = rdata.find((word) => word.quoted);
-  if (quoted && type !== 'SOA') return { range: quoted.range, reason: `${type} data cannot be a quoted string` };
+/**
+ * Returns the problem with a record's data, the entry's tokens from index `first` on, or
+ * undefined when it is well formed. Missing data is reported at offset `emptyAt`.
+ */
+export function validateRdata(type: string, tokens: EntryTokens, first: number, emptyAt: number): TextIssue | undefined {
+  const { text, starts, ends } = tokens;
+  const count = tokens.count - first;
+  const rangeAt = (index: number): TextRange => ({ start: starts[index], end: ends[index] });
+  if (type !== 'SOA') {
+    for (let i = first; i < tokens.count; i++) {
+      if (tokens.kinds[i] !== WORD) return { range: rangeAt(i), reason: `${type} data cannot be a quoted string` };
+    }
+  }
   switch (type) {
-    case 'A':
-      if (rdata.length !== 1) return countProblem(type, 'one IPv4 address', rdata, emptyAt);
-      return ipaddr.IPv4.isValidFourPartDecimal(rdata[0].text) ? undefined : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv4 address` };
-    case 'AAAA':
-      if (rdata.length !== 1) return countProblem(type, 'one IPv6 address', rdata, emptyAt);
-      return ipaddr.IPv6.isValid(rdata[0].text) && !rdata[0].text.includes('%')
-        ? undefined
-        : { range: rdata[0].range, reason: `"${rdata[0].text}" is not an IPv6 address` };
+    case 'A': {
+      if (count !== 1) return countProblem(type, 'one IPv4 address', tokens, first, emptyAt);
+      const address = text.slice(starts[first], ends[first]);
+      // The same test as ipaddr.IPv4.isValidFourPartDecimal, with its cheap shape check first.
+      return FOUR_PART_DECIMAL.test(address) && ipaddr.IPv4.isValid(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv4 address` };
+    }
+    case 'AAAA': {
+      if (count !== 1) return countProblem(type, 'one IPv6 address', tokens, first, emptyAt);
+      const address = text.slice(starts[first], ends[first]);
+      // No zone index ("%eth0"): a record holds an address, not an interface.
+      return !address.includes('%') && ipaddr.IPv6.isValid(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv6 address` };
+    }
     case 'MX': {
-      if (rdata.length !== 2) return countProblem(type, 'a preference and an exchange name', rdata, emptyAt);
-      const preference = rdata[0].text;
+      if (count !== 2) return countProblem(type, 'a preference and an exchange name', tokens, first, emptyAt);
+      const preference = text.slice(starts[first], ends[first]);
       if (!/^\d{1,5}$/.test(preference) || Number(preference) > 65535) {
-        return { range: rdata[0].range, reason: `MX preference "${preference}" is not a number from 0 to 65535` };
+        return { range: rangeAt(first), reason: `MX preference "${preference}" is not a number from 0 to 65535` };
       }
       return undefined;
     }
     case 'SOA':
-      return rdata.length === 7 ? undefined : countProblem(type, 'seven fields', rdata, emptyAt);
+      return count === 7 ? undefined : countProblem(type, 'seven fields', tokens, first, emptyAt);
     default:
-      if (NAME_TYPES.has(type) && rdata.length !== 1) return countProblem(type, 'one domain name', rdata, emptyAt);
+      if (NAME_TYPES.has(type) && count !== 1) return countProblem(type, 'one domain name', tokens, first, emptyAt);
       return undefined;
   }
 }
 
-function countProblem(type: string, expected: string, rdata: readonly ZoneWord[], emptyAt: TextRange): TextIssue {
-  const range = rdata.length ? { start: rdata[0].range.start, end: rdata[rdata.length - 1].range.end } : emptyAt;
-  return { range, reason: `${type} data must be ${expected}, found ${rdata.length} field${rdata.length === 1 ? '' : 's'}` };
+function countProblem(type: string, expected: string, tokens: EntryTokens, first: number, emptyAt: number): TextIssue {
+  const count = tokens.count - first;
+  const range = count ? { start: tokens.starts[first], end: tokens.ends[tokens.count - 1] } : { start: emptyAt, end: emptyAt };
+  return { range, reason: `${type} data must be ${expected}, found ${count} field${count === 1 ? '' : 's'}` };
 }

@@ -3,17 +3,21 @@
  * `$TTL` from RFC 2308 §4, TTL units, RFC 3597 generic types and data).
  */
 import type { TextIssue, TextRange } from '../../text/range';
-import { makeTxtValue } from '../txt/txt-value';
-import { ZoneLexer, type ZoneEntry, type ZoneToken } from './zone-lexer';
+import { makeTxtValue, type TxtValue } from '../txt/txt-value';
+import { tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
 import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
-import { parseRrClass, parseRrType } from './rr-types';
+import { parseRrClassAt, parseRrTypeAt, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
-import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type UnplacedTxtString } from './zone-strings';
-import { looksLikeTtl, parseTtl } from './ttl';
-import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneWord } from './zone-types';
+import { CLASS_WRITTEN, OWNER_WRITTEN, ReadZoneRecord, TTL_WRITTEN, type RecordContext } from './zone-record';
+import { characterStringText, decodeCharacterString, decodeGenericTxt, readGenericRdata, ZoneTxtValue, type GenericRdata } from './zone-strings';
+import { isDigit, parseTtl, parseTtlAt } from './ttl';
+import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
 /** RFC 7208 §3.1 / RFC 1035: TXT is type 16, the deprecated SPF type is 99; both carry strings. */
 const STRING_TYPES = new Set([16, 99]);
+const DOLLAR = 36;
+const BACKSLASH = 92;
+const HASH = 35;
 
 /**
  * Reads a zone file. Never throws: each problem becomes an error `{ range, reason }` and reading
@@ -24,11 +28,21 @@ export function readZone(text: string, options: ReadZoneOptions = {}): ZoneFile 
   return new ZoneReader(text, options).read();
 }
 
+/** The data of a valid record: its TXT value and generic form when it has them. */
+interface RecordData {
+  txt?: TxtValue;
+  generic?: GenericRdata;
+}
+
+/** The data of a valid record that has neither. */
+const NO_DATA: RecordData = Object.freeze({});
+
 class ZoneReader {
   private readonly records: ZoneRecord[] = [];
   private readonly directives: ZoneDirective[] = [];
   private readonly errors: TextIssue[] = [];
   private readonly maxErrors: number;
+  private readonly lexer: ZoneLexer;
   private droppedErrors = 0;
   private origin: string | undefined;
   private defaultTtl: number | undefined;
@@ -36,7 +50,10 @@ class ZoneReader {
   private previousTtl: number | undefined;
   private previousClass: string | undefined;
   private missingOriginReported = false;
-  private lastInheritedTtl: Readonly<NonNullable<ZoneRecord['ttl']>> | undefined;
+  private lastInheritedTtl: Readonly<ZoneTtl> | undefined;
+  /** What the last record shared with the ones before it. */
+  private context: RecordContext | undefined;
+  private readonly reportIssue = (issue: TextIssue): void => this.report(issue.range, issue.reason);
 
   constructor(
     private readonly text: string,
@@ -44,6 +61,7 @@ class ZoneReader {
   ) {
     this.maxErrors = options.maxErrors ?? 1000;
     this.origin = options.origin === undefined ? undefined : absoluteOrigin(options.origin);
+    this.lexer = new ZoneLexer(text, this.reportIssue);
   }
 
   read(): ZoneFile {
@@ -52,11 +70,10 @@ class ZoneReader {
       this.report({ start: nul, end: nul + 1 }, 'binary data (NUL byte): this is not a zone file');
       return this.result();
     }
-    const lexer = new ZoneLexer(this.text, (issue) => this.report(issue.range, issue.reason));
-    for (let entry = lexer.nextEntry(); entry; entry = lexer.nextEntry()) {
-      const first = entry.tokens[0];
-      if (!entry.blankOwner && first.kind === 'word' && this.text.charCodeAt(first.start) === 36) this.readDirective(entry);
-      else this.readRecord(entry);
+    const lexer = this.lexer;
+    while (lexer.readEntry()) {
+      if (!lexer.blankOwner && lexer.kinds[0] === WORD && this.text.charCodeAt(lexer.starts[0]) === DOLLAR) this.readDirective(lexer.tokenObjects(0));
+      else this.readRecord();
     }
     if (this.droppedErrors > 0) {
       const end = this.text.length;
@@ -79,10 +96,10 @@ class ZoneReader {
     return this.text.slice(token.start, token.end);
   }
 
-  private readDirective(entry: ZoneEntry): void {
-    const [keyword, ...args] = entry.tokens;
+  private readDirective(tokens: ZoneToken[]): void {
+    const [keyword, ...args] = tokens;
     const name = this.word(keyword).toUpperCase();
-    const range = { start: keyword.start, end: entry.tokens[entry.tokens.length - 1].end };
+    const range = { start: keyword.start, end: tokens[tokens.length - 1].end };
     const argumentRange = args.length ? { start: args[0].start, end: args[0].end } : { start: keyword.end, end: keyword.end };
     switch (name) {
       case '$ORIGIN': {
@@ -104,7 +121,7 @@ class ZoneReader {
       }
       case '$INCLUDE': {
         if (args.length < 1 || args.length > 2) return this.report(range, '$INCLUDE needs a file name and optionally an origin');
-        const file = args[0].kind === 'quoted' ? decodeCharacterString(this.text, args[0], () => undefined).text : this.word(args[0]);
+        const file = args[0].kind === 'quoted' ? decodeCharacterString(this.text, args[0].start, args[0].end, tokenKind(args[0]), () => undefined).text : this.word(args[0]);
         const directive: ZoneDirective = { kind: 'include', file, fileRange: argumentRange, range };
         if (args[1]) {
           directive.origin = resolveName(this.word(args[1]), this.origin);
@@ -125,112 +142,119 @@ class ZoneReader {
     return { text: this.word(token), range: { start: token.start, end: token.end }, quoted: token.kind === 'quoted' };
   }
 
-  private readRecord(entry: ZoneEntry): void {
-    const tokens = entry.tokens;
+  /** Reads the lexer's current entry as a record. */
+  private readRecord(): void {
+    const { text, count, starts, ends, kinds } = this.lexer;
     let index = 0;
-    let owner: ZoneRecord['owner'];
-    if (entry.blankOwner) {
+    let layout = 0;
+    let ownerName: string;
+    if (this.lexer.blankOwner) {
       if (this.previousOwner === undefined) {
-        return this.report({ start: tokens[0].start, end: tokens[0].end }, 'line starts with blank space but there is no previous owner name to repeat');
+        return this.report(this.rangeAt(0), 'line starts with blank space but there is no previous owner name to repeat');
       }
-      owner = { name: this.previousOwner, inherited: true };
+      ownerName = this.previousOwner;
     } else {
-      const ownerToken = tokens[index++];
-      if (ownerToken.kind === 'quoted') return this.report(this.rangeOf(ownerToken), 'an owner name cannot be a quoted string');
-      const written = this.word(ownerToken);
+      if (kinds[0] !== WORD) return this.report(this.rangeAt(0), 'an owner name cannot be a quoted string');
+      const written = text.slice(starts[0], ends[0]);
       if (this.origin === undefined && (written === '@' || !isAbsoluteName(written)) && !this.missingOriginReported) {
         this.missingOriginReported = true;
-        this.report(this.rangeOf(ownerToken), `"${written}" is relative but no $ORIGIN is known; names are kept relative`);
+        this.report(this.rangeAt(0), `"${written}" is relative but no $ORIGIN is known; names are kept relative`);
       }
-      owner = { name: resolveName(written, this.origin), range: this.rangeOf(ownerToken), inherited: false };
+      ownerName = resolveName(written, this.origin);
+      layout |= OWNER_WRITTEN;
+      index++;
     }
-    let ttl: ZoneRecord['ttl'];
-    let rrClass: ZoneRecord['class'] | undefined;
-    for (let field = 0; field < 2 && index < tokens.length && tokens[index].kind === 'word'; field++) {
-      const written = this.word(tokens[index]);
-      if (!ttl && looksLikeTtl(written)) {
-        const parsed = parseTtl(written);
-        if (!parsed.ok) return this.report(this.rangeOf(tokens[index]), parsed.reason);
-        ttl = { seconds: parsed.seconds, range: this.rangeOf(tokens[index]), source: 'explicit' };
+    let writtenTtl: number | undefined;
+    let className: string | undefined;
+    for (let field = 0; field < 2 && index < count && kinds[index] === WORD; field++) {
+      if (writtenTtl === undefined && isDigit(text.charCodeAt(starts[index]))) {
+        const parsed = parseTtlAt(text, starts[index], ends[index]);
+        if (!parsed.ok) return this.report(this.rangeAt(index), parsed.reason);
+        writtenTtl = parsed.seconds;
+        layout |= TTL_WRITTEN;
         index++;
         continue;
       }
-      const className = rrClass ? undefined : parseRrClass(written);
-      if (!className) break;
-      rrClass = { name: className, range: this.rangeOf(tokens[index]), inherited: false };
+      const writtenClass = className === undefined ? parseRrClassAt(text, starts[index], ends[index]) : undefined;
+      if (writtenClass === undefined) break;
+      className = writtenClass;
+      layout |= CLASS_WRITTEN;
       index++;
     }
-    const typeToken = tokens[index++];
-    if (!typeToken) return this.report(this.rangeOf(tokens[tokens.length - 1]), 'record has no type');
-    const type = typeToken.kind === 'word' ? parseRrType(this.word(typeToken)) : undefined;
-    if (!type) return this.report(this.rangeOf(typeToken), `"${this.word(typeToken).slice(0, 60)}" is not a record type`);
-    rrClass ??= { name: this.previousClass ?? 'IN', inherited: true };
-    ttl ??= this.inheritedTtl();
-    const dataTokens = tokens.slice(index);
-    const writtenType = this.word(typeToken);
-    const record: ZoneRecord = {
-      range: { start: tokens[0].start, end: tokens[tokens.length - 1].end },
-      owner,
-      ttl,
-      class: rrClass,
-      // The canonical name when written so: one shared string instead of a copy per record.
-      type: { name: type.name, code: type.code, text: writtenType === type.name ? type.name : writtenType, range: this.rangeOf(typeToken) },
-      rdata: dataTokens.map((token) => this.zoneWord(token)),
-      origin: this.origin,
-    };
+    if (index === count) return this.report(this.rangeAt(count - 1), 'record has no type');
+    const typeStart = starts[index];
+    const typeEnd = ends[index];
+    const rrType = kinds[index] === WORD ? parseRrTypeAt(text, typeStart, typeEnd) : undefined;
+    if (!rrType) return this.report(this.rangeAt(index), `"${text.slice(typeStart, typeEnd).slice(0, 60)}" is not a record type`);
+    className ??= this.previousClass ?? 'IN';
+    const inheritedTtl = writtenTtl === undefined ? this.inheritedTtl() : undefined;
     // The owner, TTL and class carry over even when the data is bad (RFC 1035 §5.1).
-    this.previousOwner = owner.name;
-    this.previousClass = rrClass.name;
-    if (ttl) this.previousTtl = ttl.seconds;
-    if (this.readData(record, dataTokens)) this.records.push(record);
+    this.previousOwner = ownerName;
+    this.previousClass = className;
+    const seconds = writtenTtl ?? inheritedTtl?.seconds;
+    if (seconds !== undefined) this.previousTtl = seconds;
+    const data = this.readData(rrType, index + 1, typeEnd);
+    if (!data) return;
+    const context = this.contextFor(className, inheritedTtl, writtenTtl !== undefined);
+    this.records.push(new ReadZoneRecord(context, starts[0], ends[count - 1], ownerName, layout, rrType, typeStart, data.txt, data.generic));
+  }
+
+  /** The context of a record: the last one when the origin, class and (for a record that writes no TTL) inherited TTL are the same. */
+  private contextFor(className: string, inheritedTtl: Readonly<ZoneTtl> | undefined, ttlWritten: boolean): RecordContext {
+    const last = this.context;
+    if (last && last.origin === this.origin && last.className === className && (ttlWritten || last.inheritedTtl === inheritedTtl)) return last;
+    this.context = { text: this.text, origin: this.origin, className, inheritedTtl };
+    return this.context;
   }
 
   /** The TTL of a record that writes none; records with the same one share one frozen object. */
-  private inheritedTtl(): ZoneRecord['ttl'] {
+  private inheritedTtl(): Readonly<ZoneTtl> | undefined {
     if (this.defaultTtl !== undefined) return this.sharedTtl(this.defaultTtl, '$TTL');
     if (this.previousTtl !== undefined) return this.sharedTtl(this.previousTtl, 'previous');
     if (this.options.defaultTtl !== undefined) return this.sharedTtl(this.options.defaultTtl, 'option');
     return undefined;
   }
 
-  private sharedTtl(seconds: number, source: TtlSource): ZoneRecord['ttl'] {
+  private sharedTtl(seconds: number, source: TtlSource): Readonly<ZoneTtl> {
     const last = this.lastInheritedTtl;
     if (last?.seconds === seconds && last.source === source) return last;
     this.lastInheritedTtl = Object.freeze({ seconds, source });
     return this.lastInheritedTtl;
   }
 
-  /** Reads generic and string data into the record; false (with an error reported) when invalid. */
-  private readData(record: ZoneRecord, tokens: ZoneToken[]): boolean {
-    const afterType = { start: record.type.range.end, end: record.type.range.end };
-    if (tokens.some((token) => token.unterminated)) return false;
-    if (tokens.length > 0 && tokens[0].kind === 'word' && this.word(tokens[0]) === '\\#') {
-      const generic = readGenericRdata(this.text, tokens);
+  /**
+   * Reads the data (the entry's tokens from index `first` on) of a record of type `rrType`:
+   * generic data and strings decoded; undefined (with an error reported) when invalid.
+   */
+  private readData(rrType: RrType, first: number, typeEnd: number): RecordData | undefined {
+    const lexer = this.lexer;
+    const { text, count, starts, ends, kinds } = lexer;
+    for (let i = first; i < count; i++) if (kinds[i] === UNTERMINATED) return undefined;
+    if (first < count && kinds[first] === WORD && ends[first] - starts[first] === 2 && text.charCodeAt(starts[first]) === BACKSLASH && text.charCodeAt(starts[first] + 1) === HASH) {
+      const generic = readGenericRdata(text, lexer.tokenObjects(first));
       if (!generic.ok) return this.fail(generic.issue);
-      record.generic = generic.rdata;
-      if (STRING_TYPES.has(record.type.code)) {
-        const strings = decodeGenericTxt(generic.rdata);
-        if (!strings.ok) return this.fail(strings.issue);
-        record.txt = { ...makeTxtValue(strings.strings), genericRange: generic.rdata.range };
-      }
-      return true;
+      if (!STRING_TYPES.has(rrType.code)) return { generic: generic.rdata };
+      const strings = decodeGenericTxt(generic.rdata);
+      if (!strings.ok) return this.fail(strings.issue);
+      return { txt: makeTxtValue(strings.strings, generic.rdata.range), generic: generic.rdata };
     }
-    if (STRING_TYPES.has(record.type.code)) {
-      if (tokens.length === 0) return this.fail({ range: afterType, reason: `${record.type.name} record needs at least one string` });
-      const strings: UnplacedTxtString[] = tokens.map((token) => decodeCharacterString(this.text, token, (issue) => this.report(issue.range, issue.reason)));
-      record.txt = makeTxtValue(strings);
-      return true;
+    if (STRING_TYPES.has(rrType.code)) {
+      if (first === count) return this.fail({ range: { start: typeEnd, end: typeEnd }, reason: `${rrType.name} record needs at least one string` });
+      let value = '';
+      for (let i = first; i < count; i++) value += characterStringText(text, starts[i], ends[i], kinds[i], this.reportIssue);
+      return { txt: new ZoneTxtValue(value, text, starts[first], ends[count - 1]) };
     }
-    const problem = validateRdata(record.type.name, record.rdata, afterType);
-    return problem ? this.fail(problem) : true;
+    const problem = validateRdata(rrType.name, lexer, first, typeEnd);
+    return problem ? this.fail(problem) : NO_DATA;
   }
 
-  private fail(issue: TextIssue): false {
+  private fail(issue: TextIssue): undefined {
     this.report(issue.range, issue.reason);
-    return false;
+    return undefined;
   }
 
-  private rangeOf(token: ZoneToken): TextRange {
-    return { start: token.start, end: token.end };
+  /** The range of the current entry's token `index`. */
+  private rangeAt(index: number): TextRange {
+    return { start: this.lexer.starts[index], end: this.lexer.ends[index] };
   }
 }

@@ -4,26 +4,125 @@
  */
 import type { TextIssue, TextRange } from '../../text/range';
 import { MappedTextBuilder } from '../txt/mapped-text-builder';
-import type { TxtString } from '../txt/txt-value';
-import type { ZoneToken } from './zone-lexer';
+import { placeStrings, type StringSyntax, type TxtString, type TxtValue } from '../txt/txt-value';
+import { QUOTED, tokenEnd, tokenStartFrom, UNTERMINATED, WORD, type ZoneToken } from './zone-lexer';
 
 const BACKSLASH = 92;
+const QUOTE = 34;
 
 /** A string before its place in a value is known. */
 export type UnplacedTxtString = Omit<TxtString, 'valueStart'>;
 
-/** Decodes one quoted or unquoted character-string token. */
-export function decodeCharacterString(text: string, token: ZoneToken, report: (issue: TextIssue) => void): UnplacedTxtString {
-  const quoted = token.kind === 'quoted';
-  const contentStart = quoted ? token.start + 1 : token.start;
-  const contentEnd = quoted && !token.unterminated ? token.end - 1 : token.end;
-  const range = { start: token.start, end: token.end };
+/**
+ * A character-string without escapes (the common case): its text is its content as written, so
+ * it keeps only the content start and computes its ranges when they are read.
+ */
+class VerbatimZoneString implements TxtString {
+  valueStart = 0;
+
+  constructor(
+    readonly text: string,
+    readonly octets: number,
+    readonly quoted: boolean,
+    private readonly contentStart: number,
+  ) {}
+
+  get syntax(): StringSyntax {
+    return this.quoted ? 'zone-quoted' : 'zone-unquoted';
+  }
+
+  get range(): TextRange {
+    const start = this.contentStart;
+    return this.quoted ? { start: start - 1, end: start + this.text.length + 1 } : { start, end: start + this.text.length };
+  }
+
+  get contentRange(): TextRange {
+    return { start: this.contentStart, end: this.contentStart + this.text.length };
+  }
+}
+
+/**
+ * The TXT value of a zone record. `value` is decoded when the record is read; the strings (with
+ * their ranges and offset maps) are decoded again from the text when first asked for, as most
+ * TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
+ */
+export class ZoneTxtValue implements TxtValue {
+  private decoded: readonly TxtString[] | undefined;
+
+  /**
+   * @param start start of the first string's token
+   * @param end end of the last string's token (inside one entry: every line break between is inside parentheses)
+   */
+  constructor(
+    readonly value: string,
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+
+  get strings(): readonly TxtString[] {
+    this.decoded ??= this.decodeStrings();
+    return this.decoded;
+  }
+
+  private decodeStrings(): TxtString[] {
+    const text = this.text;
+    const strings: UnplacedTxtString[] = [];
+    // Escape problems were reported when the record was read.
+    const ignore = (): void => undefined;
+    for (let pos = this.start; pos >= 0; ) {
+      const end = tokenEnd(text, pos);
+      strings.push(decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignore));
+      pos = tokenStartFrom(text, end, this.end);
+    }
+    return placeStrings(strings);
+  }
+}
+
+/**
+ * The decoded text of a character-string token (the `text` {@link decodeCharacterString}
+ * gives), reporting bad escapes; a string without escapes costs one slice.
+ */
+export function characterStringText(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): string {
+  const contentStart = kind === WORD ? start : start + 1;
+  const contentEnd = kind === QUOTED ? end - 1 : end;
+  for (let i = contentStart; i < contentEnd; i++) {
+    if (text.charCodeAt(i) === BACKSLASH) return decodeCharacterString(text, start, end, kind, report).text;
+  }
+  return text.slice(contentStart, contentEnd);
+}
+
+/**
+ * Decodes one quoted or unquoted character-string: the token from `start` to `end` of kind
+ * `kind` (`WORD`, `QUOTED` or `UNTERMINATED` from the lexer).
+ */
+export function decodeCharacterString(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): UnplacedTxtString {
+  const quoted = kind !== WORD;
+  const contentStart = quoted ? start + 1 : start;
+  const contentEnd = kind === QUOTED ? end - 1 : end;
+  let ascii = true;
+  let escaped = false;
+  for (let i = contentStart; i < contentEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code === BACKSLASH) {
+      escaped = true;
+      break;
+    }
+    if (code > 0x7f) ascii = false;
+  }
+  if (!escaped) {
+    const plain = text.slice(contentStart, contentEnd);
+    const octets = ascii ? plain.length : Buffer.byteLength(plain, 'utf8');
+    if (kind !== UNTERMINATED) return new VerbatimZoneString(plain, octets, quoted, contentStart);
+    return { range: { start, end }, contentRange: { start: contentStart, end: contentEnd }, text: plain, octets, quoted, syntax: 'zone-quoted' };
+  }
+  const range = { start, end };
   const contentRange = { start: contentStart, end: contentEnd };
   const syntax = quoted ? 'zone-quoted' : 'zone-unquoted';
-  if (!hasBackslash(text, contentStart, contentEnd)) {
-    const plain = text.slice(contentStart, contentEnd);
-    return { range, contentRange, text: plain, octets: Buffer.byteLength(plain, 'utf8'), quoted, syntax };
-  }
   const builder = new MappedTextBuilder();
   let pos = contentStart;
   while (pos < contentEnd) {
@@ -46,10 +145,10 @@ export function decodeCharacterString(text: string, token: ZoneToken, report: (i
         pos += 4;
         continue;
       }
-      const end = Math.min(pos + 4, contentEnd);
-      report({ range: { start: pos, end }, reason: `"${text.slice(pos, end)}" is not a \\DDD escape (three digits, at most 255)` });
-      builder.appendText('\uFFFD', pos, end);
-      pos = end;
+      const escapeEnd = Math.min(pos + 4, contentEnd);
+      report({ range: { start: pos, end: escapeEnd }, reason: `"${text.slice(pos, escapeEnd)}" is not a \\DDD escape (three digits, at most 255)` });
+      builder.appendText('\uFFFD', pos, escapeEnd);
+      pos = escapeEnd;
       continue;
     }
     const width = isHighSurrogate(text.charCodeAt(pos + 1)) && pos + 2 < contentEnd ? 2 : 1;
@@ -131,11 +230,6 @@ export function decodeGenericTxt(rdata: GenericRdata): { ok: true; strings: Unpl
 
 function tokenRange(token: ZoneToken): TextRange {
   return { start: token.start, end: token.end };
-}
-
-function hasBackslash(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
-  return false;
 }
 
 function isDigit(code: number): boolean {

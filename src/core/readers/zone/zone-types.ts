@@ -16,28 +16,40 @@ export interface ZoneWord {
 /** Where a record's TTL came from. */
 export type TtlSource = 'explicit' | '$TTL' | 'previous' | 'option';
 
+/** A record's TTL and where it came from. */
+export interface ZoneTtl {
+  seconds: number;
+  range?: TextRange;
+  source: TtlSource;
+}
+
+/**
+ * A record as read. The properties are read-only: `readZone` builds the range, owner, class,
+ * type and data words (and a written TTL) from the text each time they are read, so reading one
+ * twice gives two equal objects, not the same one.
+ */
 export interface ZoneRecord {
   /** From the first written token to the last token of the record data. */
-  range: TextRange;
+  readonly range: TextRange;
   /** Absolute owner name with its trailing dot (relative when no origin was known), as written otherwise. */
-  owner: { name: string; range?: TextRange; inherited: boolean };
+  readonly owner: { name: string; range?: TextRange; inherited: boolean };
   /**
    * Undefined when neither the record, `$TTL`, a previous record nor the options gave one. An
    * inherited TTL (no `range`) is one frozen object shared by the records that inherit it.
    */
-  ttl?: { seconds: number; range?: TextRange; source: TtlSource };
+  readonly ttl?: ZoneTtl;
   /** Canonical class mnemonic (`IN`, `CH`, `CLASS254`); inherited or `IN` when omitted. */
-  class: { name: string; range?: TextRange; inherited: boolean };
+  readonly class: { name: string; range?: TextRange; inherited: boolean };
   /** Canonical type mnemonic (`TXT`, `SPF`, `TYPE65280`) and its code; `as written` in `text`. */
-  type: { name: string; code: number; text: string; range: TextRange };
+  readonly type: { name: string; code: number; text: string; range: TextRange };
   /** The record data tokens as written (comments and parentheses removed). */
-  rdata: ZoneWord[];
+  readonly rdata: ZoneWord[];
   /** Present when the data was written in RFC 3597 generic form (`\# len hex`). */
-  generic?: GenericRdata;
+  readonly generic?: GenericRdata;
   /** For TXT and SPF records (also when written as `TYPE16`/`TYPE99` or generic data). */
-  txt?: TxtValue;
+  readonly txt?: TxtValue;
   /** The `$ORIGIN` in effect for this record (absolute, trailing dot), used for relative names in its data. */
-  origin?: string;
+  readonly origin?: string;
 }
 
 export type ZoneDirective =

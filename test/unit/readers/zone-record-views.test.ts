@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { readZone } from '../../../src/core/readers/zone/zone-reader';
+import { parseRrClass, parseRrClassAt, parseRrType, parseRrTypeAt } from '../../../src/core/readers/zone/rr-types';
+import { parseTtl, parseTtlAt } from '../../../src/core/readers/zone/ttl';
+import type { TxtString } from '../../../src/core/readers/txt/txt-value';
+import { rangeOf } from './fixture-helpers';
+
+// A record keeps offsets and builds its parts when read; these pin that the parts read back
+// as what the text says, wherever the fields and data are written.
+describe('readZone: record parts built when read', () => {
+  const text = [
+    '$ORIGIN example.org.',
+    '$TTL 600',
+    'www 300 IN A 192.0.2.1 ; web',
+    '    IN 1h AAAA 2001:db8::1',
+    'mail CH 60 TXT ( "v=spf1" ; first',
+    '   "\\065 -all" ) ; second',
+    '@ SOA ns1 hostmaster (',
+    '   2026112701 ; serial',
+    '   3600 900 1209600 300 )',
+    'spf in Txt "one" two',
+    '',
+  ].join('\n');
+  const zone = readZone(text);
+  const [www, aaaa, mail, soa, spf] = zone.records;
+
+  it('reads the zone without errors', () => {
+    assert.deepEqual(zone.errors, []);
+    assert.equal(zone.records.length, 5);
+  });
+
+  it('builds owner, TTL, class and type with their ranges', () => {
+    const wwwAt = text.indexOf('www 300');
+    assert.deepEqual(www.range, { start: wwwAt, end: text.indexOf(' ; web') });
+    assert.deepEqual(www.owner, { name: 'www.example.org.', range: { start: wwwAt, end: wwwAt + 3 }, inherited: false });
+    assert.deepEqual(www.ttl, { seconds: 300, range: rangeOf(text, '300', wwwAt), source: 'explicit' });
+    assert.deepEqual(www.class, { name: 'IN', range: rangeOf(text, 'IN', wwwAt), inherited: false });
+    assert.deepEqual(www.type, { name: 'A', code: 1, text: 'A', range: rangeOf(text, 'A', wwwAt + 4) });
+    assert.equal(www.origin, 'example.org.');
+  });
+
+  it('builds the fields of a record whose owner is carried over, class before TTL', () => {
+    const at = text.indexOf('IN 1h');
+    assert.deepEqual(aaaa.owner, { name: 'www.example.org.', inherited: true });
+    assert.deepEqual(aaaa.class, { name: 'IN', range: { start: at, end: at + 2 }, inherited: false });
+    assert.deepEqual(aaaa.ttl, { seconds: 3600, range: { start: at + 3, end: at + 5 }, source: 'explicit' });
+    assert.equal(aaaa.range.start, at);
+  });
+
+  it('keeps canonical names and the type as written', () => {
+    assert.deepEqual(mail.class, { name: 'CH', range: rangeOf(text, 'CH'), inherited: false });
+    assert.deepEqual(spf.class, { name: 'IN', range: rangeOf(text, 'in', text.indexOf('spf in')), inherited: false });
+    assert.deepEqual(spf.type, { name: 'TXT', code: 16, text: 'Txt', range: rangeOf(text, 'Txt') });
+    assert.deepEqual(spf.ttl, { seconds: 600, source: '$TTL' });
+    assert.equal(spf.ttl, soa.ttl, 'records inheriting the same TTL share one frozen object');
+    assert.ok(Object.isFrozen(spf.ttl));
+  });
+
+  it('reads the data words again across parentheses and comments', () => {
+    assert.deepEqual(soa.rdata.map((word) => word.text), ['ns1', 'hostmaster', '2026112701', '3600', '900', '1209600', '300']);
+    for (const word of soa.rdata) assert.equal(text.slice(word.range.start, word.range.end), word.text);
+    assert.deepEqual(mail.rdata.map((word) => [word.text, word.quoted]), [['"v=spf1"', true], ['"\\065 -all"', true]]);
+    assert.deepEqual(spf.rdata.map((word) => [word.text, word.quoted]), [['"one"', true], ['two', false]]);
+  });
+
+  it('gives TXT values whose strings, decoded when first read, have their ranges and offset maps', () => {
+    const plain = (item: TxtString) => ({ range: item.range, contentRange: item.contentRange, text: item.text, octets: item.octets, quoted: item.quoted, syntax: item.syntax, valueStart: item.valueStart, sourceOffsets: item.sourceOffsets });
+    const txt = mail.txt!;
+    const first = rangeOf(text, '"v=spf1"');
+    const second = rangeOf(text, '"\\065 -all"');
+    const c = second.start + 1;
+    assert.equal(txt.value, 'v=spf1A -all');
+    assert.deepEqual(txt.range, { start: first.start, end: second.end });
+    assert.equal(txt.strings, txt.strings, 'the strings are decoded once');
+    assert.deepEqual(txt.strings.map(plain), [
+      { range: first, contentRange: { start: first.start + 1, end: first.end - 1 }, text: 'v=spf1', octets: 6, quoted: true, syntax: 'zone-quoted', valueStart: 0, sourceOffsets: undefined },
+      { range: second, contentRange: { start: c, end: second.end - 1 }, text: 'A -all', octets: 6, quoted: true, syntax: 'zone-quoted', valueStart: 6, sourceOffsets: [c, c + 4, c + 5, c + 6, c + 7, c + 8, c + 9] },
+    ]);
+    const two = rangeOf(text, 'two', text.indexOf('"one"'));
+    assert.deepEqual(spf.txt!.strings.map(plain)[1], { range: two, contentRange: two, text: 'two', octets: 3, quoted: false, syntax: 'zone-unquoted', valueStart: 3, sourceOffsets: undefined });
+  });
+});
+
+describe('zone field readers at offsets', () => {
+  it('read types, classes and TTLs as the string readers do', () => {
+    const words = ['A', 'aaaa', 'TxT', 'NSAP-PTR', 'openpgpkey', 'TYPE16', 'type65280', 'TYPE99999', 'FOO', 'ſpf', 'IN', 'in', 'hs', 'ın', 'CLASS3', 'CLASS1', 'IX', '1h30m', '90', '1x', '', '3600S'];
+    for (const word of words) {
+      const text = `  ${word}  `;
+      assert.deepEqual(parseRrTypeAt(text, 2, 2 + word.length), parseRrType(word), `type ${word}`);
+      assert.deepEqual(parseRrClassAt(text, 2, 2 + word.length), parseRrClass(word), `class ${word}`);
+      assert.deepEqual(parseTtlAt(text, 2, 2 + word.length), parseTtl(word), `TTL ${word}`);
+    }
+  });
+});
+
+describe('zone lexer searches after recovering from an unclosed parenthesis', () => {
+  it('reads quoted strings and comments after the lines it reads again', () => {
+    const text = '$ORIGIN example.com.\na TXT ( "v=spf1 -all" ; open\nb TXT "x;y" ; note "q"\nc TXT "z"\n';
+    const zone = readZone(text);
+    assert.deepEqual(zone.errors.map((error) => error.reason), ['unclosed "(": the record runs to the end of the file']);
+    assert.deepEqual(zone.records.map((record) => [record.owner.name, record.txt?.value]), [
+      ['a.example.com.', 'v=spf1 -all'],
+      ['b.example.com.', 'x;y'],
+      ['c.example.com.', 'z'],
+    ]);
+  });
+});
