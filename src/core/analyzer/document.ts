@@ -116,18 +116,22 @@ export function mapSiteRange(site: SpfRecordSite, valueRange: TextRange): Mapped
 function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
   const sites: SpfRecordSite[] = [];
   for (const zoneRecord of records) {
-    if (!zoneRecord.txt || (zoneRecord.type.code !== 16 && zoneRecord.type.code !== 99)) continue;
-    const version = classifyVersion(zoneRecord.txt.value);
+    // Only string types (TXT, SPF) carry a value; the type is read after the cheap version check.
+    const txt = zoneRecord.txt;
+    if (!txt) continue;
+    const version = classifyVersion(txt.value);
     if (version === 'other') continue;
+    const type = zoneRecord.type;
+    if (type.code !== 16 && type.code !== 99) continue;
     sites.push({
       index: sites.length,
       version,
       owner: zoneRecord.owner.name,
-      rrType: zoneRecord.type.code === 99 ? 'SPF' : 'TXT',
-      value: zoneRecord.txt,
-      record: parseRecord(zoneRecord.txt.value),
+      rrType: type.code === 99 ? 'SPF' : 'TXT',
+      value: txt,
+      record: parseRecord(txt.value),
       zoneRecord,
-      typeRange: zoneRecord.type.range,
+      typeRange: type.range,
       range: zoneRecord.range,
     });
   }

@@ -164,6 +164,28 @@ describe('readZone: errors are data and reading goes on', () => {
   });
 });
 
+describe('readZone: address data', () => {
+  it('accepts A and AAAA data in every form ipaddr.js accepts and rejects the rest', () => {
+    const valid = ['192.0.2.1', '0.0.0.0', '255.255.255.255'];
+    const validV6 = ['2001:db8::1', '::', '::1', '1:2:3:4:5:6:7:8', '2001:DB8:0:0:0:0:0:1', '::ffff:192.0.2.1', '64:ff9b::192.0.2.33'];
+    const invalid = ['01.2.3.4', '256.1.1.1', '1.2.3', '0x7f.0.0.1', '1.2.3.4.5'];
+    const invalidV6 = ['1:2:3:4:5:6:7:8:9', '2001:db8::1::2', '2001:db8::%eth0', '12345::', 'fe80::g', '::ffff:256.0.0.1'];
+    const lines = [
+      '$ORIGIN example.net.',
+      ...valid.map((address, i) => `v4ok${i} A ${address}`),
+      ...validV6.map((address, i) => `v6ok${i} AAAA ${address}`),
+      ...invalid.map((address, i) => `v4bad${i} A ${address}`),
+      ...invalidV6.map((address, i) => `v6bad${i} AAAA ${address}`),
+    ];
+    const zone = readZone(lines.join('\n') + '\n');
+    assert.deepEqual(zone.records.map((record) => record.rdata[0].text), [...valid, ...validV6]);
+    assert.deepEqual(zone.errors.map((error) => error.reason), [
+      ...invalid.map((address) => `"${address}" is not an IPv4 address`),
+      ...invalidV6.map((address) => `"${address}" is not an IPv6 address`),
+    ]);
+  });
+});
+
 describe('readZone: line endings and bad input', () => {
   it('reads CRLF files with ranges in the original text', () => {
     const text = readFixture('zones', 'crlf.zone');

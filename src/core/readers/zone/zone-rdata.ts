@@ -4,11 +4,10 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import type { TextIssue, TextRange } from '../../text/range';
+import { isDottedQuad, isHexGroupsIPv6 } from '../../spf/network-text';
 import { WORD, type EntryTokens } from './zone-lexer';
 
 const NAME_TYPES = new Set(['CNAME', 'PTR', 'NS', 'DNAME']);
-/** The only IPv4 form an A record's data may take (ipaddr.js's "four-part decimal"). */
-const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
 
 /**
  * Returns the problem with a record's data, the entry's tokens from index `first` on, or
@@ -27,14 +26,16 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
     case 'A': {
       if (count !== 1) return countProblem(type, 'one IPv4 address', tokens, first, emptyAt);
       const address = text.slice(starts[first], ends[first]);
-      // The same test as ipaddr.IPv4.isValidFourPartDecimal, with its cheap shape check first.
-      return FOUR_PART_DECIMAL.test(address) && ipaddr.IPv4.isValid(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv4 address` };
+      // Exactly what ipaddr.IPv4.isValidFourPartDecimal accepts, without building an address.
+      return isDottedQuad(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv4 address` };
     }
     case 'AAAA': {
       if (count !== 1) return countProblem(type, 'one IPv6 address', tokens, first, emptyAt);
       const address = text.slice(starts[first], ends[first]);
-      // No zone index ("%eth0"): a record holds an address, not an interface.
-      return !address.includes('%') && ipaddr.IPv6.isValid(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv6 address` };
+      // No zone index ("%eth0"): a record holds an address, not an interface. Plain hex groups
+      // are valid without building an address; ipaddr.js decides every other form.
+      const valid = !address.includes('%') && (isHexGroupsIPv6(address) || ipaddr.IPv6.isValid(address));
+      return valid ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv6 address` };
     }
     case 'MX': {
       if (count !== 2) return countProblem(type, 'a preference and an exchange name', tokens, first, emptyAt);
