@@ -214,10 +214,17 @@ class AnalysisRun {
   }
 
   private messageFactory(rule: RuleDefinition) {
+    // One id string per message key, shared by the rule's findings.
+    const ids = new Map<string, string>();
     return (key: string, args: Record<string, MessageArg> = {}): MessageData => {
       const template = rule.messages[key];
       if (template === undefined) throw new Error(`rule ${rule.meta.code} has no message "${key}"`);
-      return message(`${rule.meta.code}.${key}`, template, args);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = `${rule.meta.code}.${key}`;
+        ids.set(key, id);
+      }
+      return message(id, template, args);
     };
   }
 

@@ -5,7 +5,7 @@
  */
 import { applyEdits, type ApplyEditsResult, type TextEdit, type TextRange } from '../text/range';
 import { mapValueEdit } from '../readers/txt/value-edit';
-import { parseRecord } from '../spf/parser';
+import { parseRecordOnce } from '../spf/parser';
 import type { SpfRecordSite } from './document';
 import type { FixFlags } from './rule-api';
 import type { Finding, Fix, MessageData } from './types';
@@ -47,7 +47,7 @@ export function buildValueFix(
   const merged = applyEdits(value.slice(start, end), sorted.map((edit) => ({ range: { start: edit.range.start - start, end: edit.range.end - start }, newText: edit.newText })));
   if (!merged.ok) return undefined;
   const newValue = value.slice(0, start) + merged.text + value.slice(end);
-  if (site.version === 'spf' && parseRecord(newValue).errors.length > site.record.errors.length) return undefined;
+  if (site.version === 'spf' && parseRecordOnce(newValue).errors.length > site.record.errors.length) return undefined;
   const mapped = mapValueEdit(documentText, site.value, { range: { start, end }, newText: merged.text }, { maxStringOctets });
   if (!mapped.ok) return undefined;
   const fix: Fix = { title, edits: mapped.edits, kind: flags.kind ?? 'quickfix' };

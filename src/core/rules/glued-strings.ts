@@ -5,7 +5,7 @@
  * syntax rules leave those terms to it.
  */
 import type { SpfRecordSite } from '../analyzer/document';
-import { parseRecord } from '../spf/parser';
+import { parseRecordOnce } from '../spf/parser';
 
 /** A junction of two strings inside one term, where a space was probably forgotten. */
 export interface GluedJunction {
@@ -35,7 +35,7 @@ export function gluedJunctions(site: SpfRecordSite): readonly GluedJunction[] {
     const left = record.text.slice(term.range.start, offset);
     const right = record.text.slice(offset, term.range.end);
     if (!TERM_START.test(right)) continue;
-    if (parseRecord(`v=spf1 ${left}`).errors.length > 0 || parseRecord(`v=spf1 ${right}`).errors.length > 0) continue;
+    if (parseRecordOnce(`v=spf1 ${left}`).errors.length > 0 || parseRecordOnce(`v=spf1 ${right}`).errors.length > 0) continue;
     junctions.push({ termIndex: term.index, offset });
   }
   cache.set(site, junctions);

@@ -7,7 +7,7 @@
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
 import type { Term } from '../spf/ast';
-import { parseRecord } from '../spf/parser';
+import { parseRecordOnce } from '../spf/parser';
 import { gluedTermIndexes } from './glued-strings';
 import { editDistance, ruleMeta, shown } from './support';
 
@@ -73,7 +73,7 @@ function replaceName(term: Term, name: { start: number; end: number }, replaceme
 }
 
 function isValidTerm(text: string): boolean {
-  return parseRecord(`v=spf1 ${text}`).errors.length === 0;
+  return parseRecordOnce(`v=spf1 ${text}`).errors.length === 0;
 }
 
 /** Known names at the smallest edit distance (at most 2, and less than the name's length). */

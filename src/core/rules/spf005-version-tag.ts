@@ -6,7 +6,7 @@
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
 import { findNearMiss } from '../analyzer/version-tag';
-import { parseRecord } from '../spf/parser';
+import { parseRecordOnce } from '../spf/parser';
 import { ruleMeta, shown } from './support';
 
 export const versionTagRule: RuleDefinition = {
@@ -45,7 +45,7 @@ export const versionTagRule: RuleDefinition = {
     if (!miss) return;
     const range = { start: miss.start, end: miss.end };
     const fixIfValid = (title: ReturnType<typeof context.message>, newValue: string, edit: { range: typeof range; newText: string }) =>
-      parseRecord(newValue).errors.length === 0 ? context.valueFix(title, [edit], { changesPolicy: true }) : undefined;
+      parseRecordOnce(newValue).errors.length === 0 ? context.valueFix(title, [edit], { changesPolicy: true }) : undefined;
     switch (miss.kind) {
       case 'leading-characters': {
         const characters = JSON.stringify(value.slice(miss.start, miss.end));

@@ -9,7 +9,7 @@ import type { RuleDefinition } from '../analyzer/rule-api';
 import { normalizeName } from '../dns/resolver';
 import type { MacroString, Term } from '../spf/ast';
 import { createMacroContext, expandMacroString, type MacroContext } from '../spf/macro';
-import { parseRecord } from '../spf/parser';
+import { parseRecordOnce } from '../spf/parser';
 import { ruleMeta, shown } from './support';
 
 const MACRO_LETTERS = 'slodiphcrtv';
@@ -81,7 +81,7 @@ function sampleContext(owner: string | undefined): { context: MacroContext; send
 
 /** Expands the macro-string of a single valid term, or undefined when it does not parse. */
 function expandTerm(termText: string, context: MacroContext): string | undefined {
-  const record = parseRecord(`v=spf1 ${termText}`);
+  const record = parseRecordOnce(`v=spf1 ${termText}`);
   if (record.errors.length > 0 || record.terms.length !== 1) return undefined;
   const spec = macroStringOf(record.terms[0]);
   return spec ? expandMacroString(spec, context, 'domain-spec') : undefined;

@@ -27,7 +27,10 @@ export const cidrHostBitsRule: RuleDefinition = {
       const network = mechanism.network;
       if (!network?.cidr) continue;
       const prefix = network.prefixLength;
-      const base = networkAddress(network.address.toByteArray(), prefix);
+      // Parsed here rather than read from `network.address`, which would keep an address object
+      // per network of the document once the analysis is over.
+      const address = mechanism.name === 'ip4' ? ipaddr.IPv4.parse(network.text) : ipaddr.IPv6.parse(network.text);
+      const base = networkAddress(address.toByteArray(), prefix);
       if (!base) continue;
       const args = { term: mechanism.text, prefix, network: base.toString(), address: network.text };
       const fixes = [

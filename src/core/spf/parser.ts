@@ -55,6 +55,16 @@ export function parseRecord(text: string): SpfRecord {
   return record;
 }
 
+/**
+ * Parses an SPF record without adding it to the shared cache (a cached result is still used):
+ * for one-off texts (a fix's result, a single term checked on its own) that would otherwise
+ * push the records of the document out of the cache.
+ */
+export function parseRecordOnce(text: string): SpfRecord {
+  const cached = parseCache.get(text);
+  return cached ?? parseUncached(text);
+}
+
 function parseUncached(text: string): SpfRecord {
   const errors: SpfSyntaxError[] = [];
   const terms: Term[] = [];
