@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { MechanismTerm, ModifierTerm, SpfRecord } from '../../../src/core/spf/ast';
-import { isSpfRecordText, parseRecord } from '../../../src/core/spf/parser';
+import { isSpfRecordText, parseRecord, parseRecordOnce } from '../../../src/core/spf/parser';
 import type { TextRange } from '../../../src/core/text/range';
 
 function slice(record: SpfRecord, range: TextRange | undefined): string | undefined {
@@ -15,6 +15,17 @@ function mechanism(record: SpfRecord, index: number): MechanismTerm {
 }
 
 describe('SPF parser', () => {
+  it('parseRecordOnce reads a record like parseRecord, and a second call parses it again (nothing was cached)', () => {
+    const text = 'v=spf1 ip4:192.0.2.0/24 include:_spf.example.com ~all exp=%{d}.x.example';
+    const once = parseRecordOnce(text);
+    assert.deepEqual(once.terms.map((term) => [term.kind, term.text, term.range]), parseRecord(text).terms.map((term) => [term.kind, term.text, term.range]));
+    const fresh = `${text} `;
+    assert.notEqual(parseRecordOnce(fresh), parseRecordOnce(fresh));
+    assert.equal(parseRecord(fresh), parseRecord(fresh));
+    assert.equal(parseRecordOnce(fresh), parseRecord(fresh));
+  });
+
+
   it('gives every part of every term its exact range', () => {
     const record = parseRecord('v=spf1 -ip4:192.0.2.0/24 ~a:mail.example.com/24//64 include:_spf.example.net redirect=example.org');
     assert.deepEqual(record.errors, []);
