@@ -3,7 +3,6 @@
  * document order. The synchronous analysis runs the document-only rules; the DNS analysis runs
  * those and the rules that need a resolver.
  */
-import { normalizeName } from '../dns/resolver';
 import { applyEdits, type TextEdit, type TextRange } from '../text/range';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TxtValue } from '../readers/txt/txt-value';
@@ -284,7 +283,7 @@ class AnalysisRun {
     if (!found) {
       if (!this.recordsByOwner) {
         this.recordsByOwner = new Map();
-        for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, normalizeName(record.owner.name), record);
+        for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, ownerKey(record.owner.name), record);
       }
       found = site.owner === undefined ? [] : (this.recordsByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site.zoneRecord);
       this.ownerRecords[site.index] = found;
@@ -413,8 +412,14 @@ class SiteRuleContext implements RecordRuleContext {
   }
 }
 
+/**
+ * The key of an owner name: lower case with one trailing dot, so `Example.COM` and `example.com.`
+ * meet. An owner read from a zone usually is that already, and then is its own key (no copy).
+ */
 function ownerKey(owner: string | undefined): string {
-  return owner === undefined ? '' : normalizeName(owner);
+  if (owner === undefined) return '';
+  const lower = owner.toLowerCase();
+  return lower.endsWith('.') || lower.length === 0 ? lower : `${lower}.`;
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
