@@ -4,12 +4,12 @@
  */
 import type { TextIssue, TextRange } from '../../text/range';
 import { makeTxtValue, type TxtValue } from '../txt/txt-value';
-import { tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
+import { ForwardSearch, tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
 import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
 import { parseRrClassAt, parseRrTypeAt, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
-import { CLASS_WRITTEN, GenericZoneRecord, OWNER_WRITTEN, ReadZoneRecord, TTL_WRITTEN, type OwnerSource, type RecordContext } from './zone-record';
-import { characterStringText, decodeCharacterString, decodeGenericTxt, readGenericRdata, type GenericRdata } from './zone-strings';
+import { CLASS_WRITTEN, GenericZoneRecord, OWNER_WRITTEN, ReadZoneRecord, STRINGS_ESCAPED, TTL_WRITTEN, type OwnerSource, type RecordContext } from './zone-record';
+import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type GenericRdata } from './zone-strings';
 import { isDigit, parseTtl, parseTtlAt, ttlSecondsAt } from './ttl';
 import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
@@ -29,10 +29,10 @@ export function readZone(text: string, options: ReadZoneOptions = {}): ZoneFile 
 }
 
 /**
- * What a valid record keeps of its data: the decoded value of a TXT or SPF record written as
- * character-strings, the generic form (with the TXT value decoded from it), or nothing.
+ * What a valid record keeps of its data: its generic form (with the TXT value decoded from it),
+ * or the bits it adds to the record's layout ({@link STRINGS_ESCAPED} or none).
  */
-type RecordData = string | GenericData | undefined;
+type RecordData = GenericData | number;
 
 interface GenericData {
   generic: GenericRdata;
@@ -60,6 +60,8 @@ class ZoneReader {
   /** What the last record shared with the ones before it. */
   private context: RecordContext | undefined;
   private readonly reportIssue = (issue: TextIssue): void => this.report(issue.range, issue.reason);
+  /** Backslashes ahead, to decode only the TXT data that has one. */
+  private readonly backslashes: ForwardSearch;
 
   constructor(
     private readonly text: string,
@@ -68,6 +70,7 @@ class ZoneReader {
     this.maxErrors = options.maxErrors ?? 1000;
     this.origin = options.origin === undefined ? undefined : absoluteOrigin(options.origin);
     this.lexer = new ZoneLexer(text, this.reportIssue);
+    this.backslashes = new ForwardSearch(text, '\\');
   }
 
   read(): ZoneFile {
@@ -208,11 +211,10 @@ class ZoneReader {
     const context = this.contextFor(className, inheritedTtl, writtenTtl !== undefined);
     const start = starts[0];
     const end = ends[count - 1];
-    const typeAndLayout = ReadZoneRecord.typeAndLayout(rrType.code, layout);
     const record =
       typeof data === 'object'
-        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, typeAndLayout, data.generic, data.txt)
-        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, typeAndLayout, data);
+        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
+        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
     this.records.push(record);
     // Records that carry this owner over resolve it through this record.
     if (ownerSource === undefined) this.previousOwner = record;
@@ -265,12 +267,13 @@ class ZoneReader {
     }
     if (STRING_TYPES.has(rrType.code)) {
       if (first === count) return this.fail({ range: { start: typeEnd, end: typeEnd }, reason: `${rrType.name} record needs at least one string` });
-      let value = '';
-      for (let i = first; i < count; i++) value += characterStringText(text, starts[i], ends[i], kinds[i], this.reportIssue);
-      return value;
+      // The value is decoded when read; escapes are checked now.
+      if (this.backslashes.next(starts[first]) >= ends[count - 1]) return 0;
+      for (let i = first; i < count; i++) decodeCharacterString(text, starts[i], ends[i], kinds[i], this.reportIssue);
+      return STRINGS_ESCAPED;
     }
     const problem = validateRdata(rrType.name, lexer, first, typeEnd);
-    return problem ? this.fail(problem) : undefined;
+    return problem ? this.fail(problem) : 0;
   }
 
   private fail(issue: TextIssue): typeof INVALID {

@@ -11,7 +11,7 @@ import { parseTtlAt } from './ttl';
 import { tokenEnd, tokenStartFrom, wordEnd } from './zone-lexer';
 import { resolveName } from './zone-names';
 import { rrTypeName } from './rr-types';
-import { ZoneTxtValue, type GenericRdata } from './zone-strings';
+import { characterStringsValue, ZoneTxtValue, type GenericRdata } from './zone-strings';
 import type { ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
 /** What consecutive records with the same `$ORIGIN`, class and inherited TTL share. */
@@ -28,8 +28,10 @@ export interface RecordContext {
 export const OWNER_WRITTEN = 1;
 export const TTL_WRITTEN = 2;
 export const CLASS_WRITTEN = 4;
-/** The layout bits take the low three bits of a record's type-and-layout number. */
-const LAYOUT_BITS = 8;
+/** The character-strings of a TXT or SPF record contain a backslash. */
+export const STRINGS_ESCAPED = 8;
+/** The layout bits take the low four bits of a record's type-and-layout number. */
+const LAYOUT_BITS = 16;
 
 /**
  * Where a record's owner name comes from: the name itself once resolved, the record that wrote
@@ -41,6 +43,9 @@ export type OwnerSource = string | ReadZoneRecord | undefined;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const QUOTE = 34;
+/** RFC 1035 TXT and RFC 7208 §3.1 SPF: the types whose data are character-strings. */
+const TXT_CODE = 16;
+const SPF_CODE = 99;
 
 /** A record read by `readZone`: offsets into the text and shared values, its parts built when read. */
 export class ReadZoneRecord implements ZoneRecord {
@@ -49,8 +54,7 @@ export class ReadZoneRecord implements ZoneRecord {
    * @param end end of the last token of the record data
    * @param ownerSource see {@link OwnerSource}; the name is resolved against the record's origin when first read
    * @param typeStart offset of the type as written
-   * @param typeAndLayout the type code times 8 plus {@link OWNER_WRITTEN}, {@link TTL_WRITTEN} and {@link CLASS_WRITTEN} combined
-   * @param txtValue the decoded value of a TXT or SPF record written as character-strings
+   * @param typeAndLayout the type code times 16 plus {@link OWNER_WRITTEN}, {@link TTL_WRITTEN}, {@link CLASS_WRITTEN} and {@link STRINGS_ESCAPED} combined
    */
   constructor(
     private readonly context: RecordContext,
@@ -59,12 +63,15 @@ export class ReadZoneRecord implements ZoneRecord {
     private ownerSource: OwnerSource,
     private readonly typeStart: number,
     private readonly typeAndLayout: number,
-    private readonly txtValue: string | undefined,
   ) {}
 
   /** Packs a type code and layout bits for the constructor. */
   static typeAndLayout(code: number, layout: number): number {
     return code * LAYOUT_BITS + layout;
+  }
+
+  private get typeCode(): number {
+    return Math.floor(this.typeAndLayout / LAYOUT_BITS);
   }
 
   private get layout(): number {
@@ -96,7 +103,7 @@ export class ReadZoneRecord implements ZoneRecord {
 
   get type(): ZoneRecord['type'] {
     const text = this.context.text;
-    const code = Math.floor(this.typeAndLayout / LAYOUT_BITS);
+    const code = this.typeCode;
     const name = rrTypeName(code);
     const end = wordEnd(text, this.typeStart);
     // The canonical name when written so: one shared string instead of a copy per read.
@@ -121,12 +128,13 @@ export class ReadZoneRecord implements ZoneRecord {
     return this.context.origin;
   }
 
+  /** Decoded from the text on each read: a valid TXT or SPF record's data is its character-strings. */
   get txt(): TxtValue | undefined {
-    const value = this.txtValue;
-    if (value === undefined) return undefined;
+    const code = this.typeCode;
+    if (code !== TXT_CODE && code !== SPF_CODE) return undefined;
     const text = this.context.text;
-    // The value's strings are the record data: from the first token after the type to the end.
-    return new ZoneTxtValue(value, text, tokenStartFrom(text, wordEnd(text, this.typeStart), this.end), this.end);
+    const start = tokenStartFrom(text, wordEnd(text, this.typeStart), this.end);
+    return new ZoneTxtValue(characterStringsValue(text, start, this.end, (this.layout & STRINGS_ESCAPED) !== 0), text, start, this.end);
   }
 
   get generic(): GenericRdata | undefined {
@@ -172,7 +180,7 @@ export class GenericZoneRecord extends ReadZoneRecord {
     private readonly genericData: GenericRdata,
     private readonly genericTxt: TxtValue | undefined,
   ) {
-    super(context, start, end, ownerSource, typeStart, typeAndLayout, undefined);
+    super(context, start, end, ownerSource, typeStart, typeAndLayout);
   }
 
   override get txt(): TxtValue | undefined {
