@@ -42,9 +42,10 @@ class VerbatimZoneString implements TxtString {
 }
 
 /**
- * The TXT value of a zone record. `value` is decoded when the record is read; the strings (with
- * their ranges and offset maps) are decoded again from the text when first asked for, as most
- * TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
+ * The TXT value of a zone record, made when the record's `txt` is read, with its `value`
+ * ({@link characterStringsValue}); the strings (with their ranges and offset maps) are decoded
+ * again from the text when first asked for, as most TXT values (DKIM keys, DMARC policies) are
+ * only checked for an SPF version tag.
  */
 export class ZoneTxtValue implements TxtValue {
   private decoded: readonly TxtString[] | undefined;
