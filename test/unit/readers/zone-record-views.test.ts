@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readZone } from '../../../src/core/readers/zone/zone-reader';
 import { parseRrClass, parseRrClassAt, parseRrType, parseRrTypeAt } from '../../../src/core/readers/zone/rr-types';
-import { parseTtl, parseTtlAt } from '../../../src/core/readers/zone/ttl';
+import { parseTtl, parseTtlAt, ttlSecondsAt } from '../../../src/core/readers/zone/ttl';
 import type { TxtString } from '../../../src/core/readers/txt/txt-value';
 import { rangeOf } from './fixture-helpers';
 
@@ -81,6 +81,59 @@ describe('readZone: record parts built when read', () => {
   });
 });
 
+describe('readZone: owners resolved and TXT values decoded when read', () => {
+  const text = [
+    '$ORIGIN a.example.',
+    'host 300 IN A 192.0.2.1',
+    '$ORIGIN b.example.',
+    '     IN TXT "v=spf1" \' -all\' ; carried over across an $ORIGIN',
+    'bad IN A 999.0.2.1',
+    '     IN TXT ( "x\\059y" ; a comment\\ ',
+    '        z )',
+    'esc IN TXT "p" ; back\\slash in a comment only',
+    'gen IN TYPE16 \\# 4 03616263',
+    'raw IN A \\# 4 c0000201',
+    '',
+  ].join('\n');
+
+  it('resolves an owner against the origin where it is written, read in any order', () => {
+    const [host, carried, afterBad] = readZone(text).records;
+    assert.deepEqual(carried.owner, { name: 'host.a.example.', inherited: true }, 'read before the record that writes it');
+    assert.equal(carried.origin, 'b.example.');
+    assert.equal(host.owner.name, 'host.a.example.');
+    assert.deepEqual(afterBad.owner, { name: 'bad.b.example.', inherited: true }, 'carried over from a record with bad data');
+  });
+
+  it('decodes the TXT value from the text on each read: equal values, new objects', () => {
+    const zone = readZone(text);
+    assert.deepEqual(zone.errors.map((error) => error.reason), ['"999.0.2.1" is not an IPv4 address']);
+    const [, carried, afterBad, esc] = zone.records;
+    assert.equal(carried.txt!.value, "v=spf1'-all'");
+    assert.notEqual(carried.txt, carried.txt);
+    assert.deepEqual(carried.txt!.range, { start: text.indexOf('"v=spf1"'), end: text.indexOf(" ; carried") });
+    assert.equal(afterBad.txt!.value, 'x;yz');
+    assert.deepEqual(afterBad.txt!.strings.map((item) => item.text), ['x;y', 'z']);
+    assert.equal(esc.txt!.value, 'p');
+  });
+
+  it('keeps generic data, with the TXT value decoded from it for string types', () => {
+    const [, , , , gen, raw] = readZone(text).records;
+    assert.equal(gen.txt!.value, 'abc');
+    assert.equal(gen.generic!.length, 4);
+    assert.equal(gen.generic, gen.generic);
+    assert.equal(raw.txt, undefined);
+    assert.deepEqual([...raw.generic!.octets], [192, 0, 2, 1]);
+    assert.deepEqual(raw.type, { name: 'A', code: 1, text: 'A', range: rangeOf(text, 'A', text.indexOf('raw')) });
+  });
+
+  it('reports bad escapes while reading, once', () => {
+    const zone = readZone('$ORIGIN example.\nx IN TXT "a\\999" "b"\n');
+    assert.deepEqual(zone.errors.map((error) => error.reason), ['"\\999" is not a \\DDD escape (three digits, at most 255)']);
+    assert.equal(zone.records[0].txt!.value, 'a\uFFFDb');
+    assert.equal(zone.errors.length, 1);
+  });
+});
+
 describe('zone field readers at offsets', () => {
   it('read types, classes and TTLs as the string readers do', () => {
     const words = ['A', 'aaaa', 'TxT', 'NSAP-PTR', 'openpgpkey', 'TYPE16', 'type65280', 'TYPE99999', 'FOO', 'ſpf', 'IN', 'in', 'hs', 'ın', 'CLASS3', 'CLASS1', 'IX', '1h30m', '90', '1x', '', '3600S'];
@@ -89,7 +142,11 @@ describe('zone field readers at offsets', () => {
       assert.deepEqual(parseRrTypeAt(text, 2, 2 + word.length), parseRrType(word), `type ${word}`);
       assert.deepEqual(parseRrClassAt(text, 2, 2 + word.length), parseRrClass(word), `class ${word}`);
       assert.deepEqual(parseTtlAt(text, 2, 2 + word.length), parseTtl(word), `TTL ${word}`);
+      const parsed = parseTtl(word);
+      const seconds = ttlSecondsAt(text, 2, 2 + word.length);
+      assert.equal(seconds >= 0 ? seconds : undefined, parsed.ok ? parsed.seconds : undefined, `TTL seconds ${word}`);
     }
+    assert.ok(ttlSecondsAt('2147483648', 0, 10) < 0, 'a TTL past 2^31 - 1 is none');
   });
 });
 

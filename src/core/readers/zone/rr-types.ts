@@ -53,6 +53,11 @@ export function parseRrType(token: string): Readonly<RrType> | undefined {
   return name === undefined ? { name: `TYPE${number}`, code: number } : NAMED_TYPES.get(name);
 }
 
+/** The canonical mnemonic of a type code: its name, or `TYPEnnn` when it has none (what {@link parseRrType} gives). */
+export function rrTypeName(code: number): string {
+  return TYPE_NAMES.get(code) ?? `TYPE${code}`;
+}
+
 /** Reads a class mnemonic or `CLASSnnn`; `CLASS1` is canonicalised to `IN`. */
 export function parseRrClass(token: string): string | undefined {
   const name = CLASS_MNEMONICS.get(token) ?? CLASS_MNEMONICS.get(token.toUpperCase());

@@ -11,8 +11,33 @@ export function parseTtl(token: string): { ok: true; seconds: number } | { ok: f
 
 /** {@link parseTtl} of `text` from `start` to `end`, copying the token only to explain an error. */
 export function parseTtlAt(text: string, start: number, end: number): { ok: true; seconds: number } | { ok: false; reason: string } {
-  const token = (): string => text.slice(start, end);
-  if (end - start === 0 || end - start > 40) return { ok: false, reason: `"${token().slice(0, 40)}" is not a TTL` };
+  const seconds = ttlSecondsAt(text, start, end);
+  if (seconds >= 0) return { ok: true, seconds };
+  const token = text.slice(start, end);
+  switch (seconds) {
+    case BAD_LENGTH:
+      return { ok: false, reason: `"${token.slice(0, 40)}" is not a TTL` };
+    case BAD_UNIT:
+      return { ok: false, reason: `"${token}" is not a TTL (units are w, d, h, m, s)` };
+    case TOO_LARGE:
+      return { ok: false, reason: `TTL ${token} exceeds 2147483647 seconds (RFC 2181 §8)` };
+    default:
+      return { ok: false, reason: `"${token}" is not a TTL` };
+  }
+}
+
+/** Why {@link ttlSecondsAt} found no TTL (negative, unlike any number of seconds). */
+const BAD_LENGTH = -1;
+const BAD_UNIT = -2;
+const NO_NUMBER = -3;
+const TOO_LARGE = -4;
+
+/**
+ * The seconds of the TTL written in `text` from `start` to `end`, or a negative number when it
+ * is not one ({@link parseTtlAt} says why); allocates nothing.
+ */
+export function ttlSecondsAt(text: string, start: number, end: number): number {
+  if (end - start === 0 || end - start > 40) return BAD_LENGTH;
   let total = 0;
   let number = -1;
   let sawUnit = false;
@@ -23,7 +48,7 @@ export function parseTtlAt(text: string, start: number, end: number): { ok: true
       continue;
     }
     const unit = unitSeconds(code);
-    if (unit === 0 || number < 0) return { ok: false, reason: `"${token()}" is not a TTL (units are w, d, h, m, s)` };
+    if (unit === 0 || number < 0) return BAD_UNIT;
     total += number * unit;
     number = -1;
     sawUnit = true;
@@ -32,10 +57,9 @@ export function parseTtlAt(text: string, start: number, end: number): { ok: true
     // A bare number after units ("1h30") counts as seconds, as BIND reads it.
     total += number;
   } else if (!sawUnit) {
-    return { ok: false, reason: `"${token()}" is not a TTL` };
+    return NO_NUMBER;
   }
-  if (total > MAX_TTL) return { ok: false, reason: `TTL ${token()} exceeds 2147483647 seconds (RFC 2181 §8)` };
-  return { ok: true, seconds: total };
+  return total > MAX_TTL ? TOO_LARGE : total;
 }
 
 /** Seconds of a unit letter w, d, h, m or s in either case; 0 for any other character. */

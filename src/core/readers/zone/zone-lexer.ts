@@ -237,7 +237,7 @@ export class ZoneLexer implements EntryTokens {
  * Finds the next occurrence of one character for a reader that moves forward: each part of the
  * text is searched at most once, however often it is asked (linear time on any input).
  */
-class ForwardSearch {
+export class ForwardSearch {
   /** The first occurrence at or after the last offset searched from (the text length when none). */
   private found = -1;
 

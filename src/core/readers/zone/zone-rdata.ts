@@ -16,10 +16,9 @@ const NAME_TYPES = new Set(['CNAME', 'PTR', 'NS', 'DNAME']);
 export function validateRdata(type: string, tokens: EntryTokens, first: number, emptyAt: number): TextIssue | undefined {
   const { text, starts, ends } = tokens;
   const count = tokens.count - first;
-  const rangeAt = (index: number): TextRange => ({ start: starts[index], end: ends[index] });
   if (type !== 'SOA') {
     for (let i = first; i < tokens.count; i++) {
-      if (tokens.kinds[i] !== WORD) return { range: rangeAt(i), reason: `${type} data cannot be a quoted string` };
+      if (tokens.kinds[i] !== WORD) return { range: tokenRange(tokens, i), reason: `${type} data cannot be a quoted string` };
     }
   }
   switch (type) {
@@ -27,7 +26,7 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
       if (count !== 1) return countProblem(type, 'one IPv4 address', tokens, first, emptyAt);
       const address = text.slice(starts[first], ends[first]);
       // Exactly what ipaddr.IPv4.isValidFourPartDecimal accepts, without building an address.
-      return isDottedQuad(address) ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv4 address` };
+      return isDottedQuad(address) ? undefined : { range: tokenRange(tokens, first), reason: `"${address}" is not an IPv4 address` };
     }
     case 'AAAA': {
       if (count !== 1) return countProblem(type, 'one IPv6 address', tokens, first, emptyAt);
@@ -35,13 +34,13 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
       // No zone index ("%eth0"): a record holds an address, not an interface. Plain hex groups
       // are valid without building an address; ipaddr.js decides every other form.
       const valid = !address.includes('%') && (isHexGroupsIPv6(address) || ipaddr.IPv6.isValid(address));
-      return valid ? undefined : { range: rangeAt(first), reason: `"${address}" is not an IPv6 address` };
+      return valid ? undefined : { range: tokenRange(tokens, first), reason: `"${address}" is not an IPv6 address` };
     }
     case 'MX': {
       if (count !== 2) return countProblem(type, 'a preference and an exchange name', tokens, first, emptyAt);
       const preference = text.slice(starts[first], ends[first]);
       if (!/^\d{1,5}$/.test(preference) || Number(preference) > 65535) {
-        return { range: rangeAt(first), reason: `MX preference "${preference}" is not a number from 0 to 65535` };
+        return { range: tokenRange(tokens, first), reason: `MX preference "${preference}" is not a number from 0 to 65535` };
       }
       return undefined;
     }
@@ -51,6 +50,10 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
       if (NAME_TYPES.has(type) && count !== 1) return countProblem(type, 'one domain name', tokens, first, emptyAt);
       return undefined;
   }
+}
+
+function tokenRange(tokens: EntryTokens, index: number): TextRange {
+  return { start: tokens.starts[index], end: tokens.ends[index] };
 }
 
 function countProblem(type: string, expected: string, tokens: EntryTokens, first: number, emptyAt: number): TextIssue {

@@ -4,13 +4,13 @@
  */
 import type { TextIssue, TextRange } from '../../text/range';
 import { makeTxtValue, type TxtValue } from '../txt/txt-value';
-import { tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
+import { ForwardSearch, tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
 import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
 import { parseRrClassAt, parseRrTypeAt, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
-import { CLASS_WRITTEN, OWNER_WRITTEN, ReadZoneRecord, TTL_WRITTEN, type RecordContext } from './zone-record';
-import { characterStringText, decodeCharacterString, decodeGenericTxt, readGenericRdata, ZoneTxtValue, type GenericRdata } from './zone-strings';
-import { isDigit, parseTtl, parseTtlAt } from './ttl';
+import { CLASS_WRITTEN, GenericZoneRecord, OWNER_WRITTEN, ReadZoneRecord, STRINGS_ESCAPED, TTL_WRITTEN, type OwnerSource, type RecordContext } from './zone-record';
+import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type GenericRdata } from './zone-strings';
+import { isDigit, parseTtl, parseTtlAt, ttlSecondsAt } from './ttl';
 import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
 /** RFC 7208 §3.1 / RFC 1035: TXT is type 16, the deprecated SPF type is 99; both carry strings. */
@@ -28,14 +28,19 @@ export function readZone(text: string, options: ReadZoneOptions = {}): ZoneFile 
   return new ZoneReader(text, options).read();
 }
 
-/** The data of a valid record: its TXT value and generic form when it has them. */
-interface RecordData {
+/**
+ * What a valid record keeps of its data: its generic form (with the TXT value decoded from it),
+ * or the bits it adds to the record's layout ({@link STRINGS_ESCAPED} or none).
+ */
+type RecordData = GenericData | number;
+
+interface GenericData {
+  generic: GenericRdata;
   txt?: TxtValue;
-  generic?: GenericRdata;
 }
 
-/** The data of a valid record that has neither. */
-const NO_DATA: RecordData = Object.freeze({});
+/** What {@link ZoneReader.readData} returns for data it reported as invalid. */
+const INVALID = Symbol('invalid record data');
 
 class ZoneReader {
   private readonly records: ZoneRecord[] = [];
@@ -46,7 +51,8 @@ class ZoneReader {
   private droppedErrors = 0;
   private origin: string | undefined;
   private defaultTtl: number | undefined;
-  private previousOwner: string | undefined;
+  /** The owner a record with a blank owner field carries over. */
+  private previousOwner: OwnerSource;
   private previousTtl: number | undefined;
   private previousClass: string | undefined;
   private missingOriginReported = false;
@@ -54,6 +60,8 @@ class ZoneReader {
   /** What the last record shared with the ones before it. */
   private context: RecordContext | undefined;
   private readonly reportIssue = (issue: TextIssue): void => this.report(issue.range, issue.reason);
+  /** Backslashes ahead, to decode only the TXT data that has one. */
+  private readonly backslashes: ForwardSearch;
 
   constructor(
     private readonly text: string,
@@ -62,6 +70,7 @@ class ZoneReader {
     this.maxErrors = options.maxErrors ?? 1000;
     this.origin = options.origin === undefined ? undefined : absoluteOrigin(options.origin);
     this.lexer = new ZoneLexer(text, this.reportIssue);
+    this.backslashes = new ForwardSearch(text, '\\');
   }
 
   read(): ZoneFile {
@@ -147,20 +156,22 @@ class ZoneReader {
     const { text, count, starts, ends, kinds } = this.lexer;
     let index = 0;
     let layout = 0;
-    let ownerName: string;
+    // A written owner (undefined source) is resolved when the record's owner is first read.
+    let ownerSource: OwnerSource;
     if (this.lexer.blankOwner) {
       if (this.previousOwner === undefined) {
         return this.report(this.rangeAt(0), 'line starts with blank space but there is no previous owner name to repeat');
       }
-      ownerName = this.previousOwner;
+      ownerSource = this.previousOwner;
     } else {
       if (kinds[0] !== WORD) return this.report(this.rangeAt(0), 'an owner name cannot be a quoted string');
-      const written = text.slice(starts[0], ends[0]);
-      if (this.origin === undefined && (written === '@' || !isAbsoluteName(written)) && !this.missingOriginReported) {
-        this.missingOriginReported = true;
-        this.report(this.rangeAt(0), `"${written}" is relative but no $ORIGIN is known; names are kept relative`);
+      if (this.origin === undefined && !this.missingOriginReported) {
+        const written = text.slice(starts[0], ends[0]);
+        if (written === '@' || !isAbsoluteName(written)) {
+          this.missingOriginReported = true;
+          this.report(this.rangeAt(0), `"${written}" is relative but no $ORIGIN is known; names are kept relative`);
+        }
       }
-      ownerName = resolveName(written, this.origin);
       layout |= OWNER_WRITTEN;
       index++;
     }
@@ -168,9 +179,9 @@ class ZoneReader {
     let className: string | undefined;
     for (let field = 0; field < 2 && index < count && kinds[index] === WORD; field++) {
       if (writtenTtl === undefined && isDigit(text.charCodeAt(starts[index]))) {
-        const parsed = parseTtlAt(text, starts[index], ends[index]);
-        if (!parsed.ok) return this.report(this.rangeAt(index), parsed.reason);
-        writtenTtl = parsed.seconds;
+        const seconds = ttlSecondsAt(text, starts[index], ends[index]);
+        if (seconds < 0) return this.reportTtl(index);
+        writtenTtl = seconds;
         layout |= TTL_WRITTEN;
         index++;
         continue;
@@ -189,14 +200,30 @@ class ZoneReader {
     className ??= this.previousClass ?? 'IN';
     const inheritedTtl = writtenTtl === undefined ? this.inheritedTtl() : undefined;
     // The owner, TTL and class carry over even when the data is bad (RFC 1035 §5.1).
-    this.previousOwner = ownerName;
     this.previousClass = className;
     const seconds = writtenTtl ?? inheritedTtl?.seconds;
     if (seconds !== undefined) this.previousTtl = seconds;
     const data = this.readData(rrType, index + 1, typeEnd);
-    if (!data) return;
+    if (data === INVALID) {
+      if (ownerSource === undefined) this.previousOwner = resolveName(text.slice(starts[0], ends[0]), this.origin);
+      return;
+    }
     const context = this.contextFor(className, inheritedTtl, writtenTtl !== undefined);
-    this.records.push(new ReadZoneRecord(context, starts[0], ends[count - 1], ownerName, layout, rrType, typeStart, data.txt, data.generic));
+    const start = starts[0];
+    const end = ends[count - 1];
+    const record =
+      typeof data === 'object'
+        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
+        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
+    this.records.push(record);
+    // Records that carry this owner over resolve it through this record.
+    if (ownerSource === undefined) this.previousOwner = record;
+  }
+
+  /** Reports the current entry's token `index`, which starts with a digit but is no TTL. */
+  private reportTtl(index: number): void {
+    const parsed = parseTtlAt(this.text, this.lexer.starts[index], this.lexer.ends[index]);
+    if (!parsed.ok) this.report(this.rangeAt(index), parsed.reason);
   }
 
   /** The context of a record: the last one when the origin, class and (for a record that writes no TTL) inherited TTL are the same. */
@@ -224,33 +251,34 @@ class ZoneReader {
 
   /**
    * Reads the data (the entry's tokens from index `first` on) of a record of type `rrType`:
-   * generic data and strings decoded; undefined (with an error reported) when invalid.
+   * generic data and strings decoded; {@link INVALID} (with an error reported) when invalid.
    */
-  private readData(rrType: RrType, first: number, typeEnd: number): RecordData | undefined {
+  private readData(rrType: RrType, first: number, typeEnd: number): RecordData | typeof INVALID {
     const lexer = this.lexer;
     const { text, count, starts, ends, kinds } = lexer;
-    for (let i = first; i < count; i++) if (kinds[i] === UNTERMINATED) return undefined;
+    for (let i = first; i < count; i++) if (kinds[i] === UNTERMINATED) return INVALID;
     if (first < count && kinds[first] === WORD && ends[first] - starts[first] === 2 && text.charCodeAt(starts[first]) === BACKSLASH && text.charCodeAt(starts[first] + 1) === HASH) {
       const generic = readGenericRdata(text, lexer.tokenObjects(first));
       if (!generic.ok) return this.fail(generic.issue);
       if (!STRING_TYPES.has(rrType.code)) return { generic: generic.rdata };
       const strings = decodeGenericTxt(generic.rdata);
       if (!strings.ok) return this.fail(strings.issue);
-      return { txt: makeTxtValue(strings.strings, generic.rdata.range), generic: generic.rdata };
+      return { generic: generic.rdata, txt: makeTxtValue(strings.strings, generic.rdata.range) };
     }
     if (STRING_TYPES.has(rrType.code)) {
       if (first === count) return this.fail({ range: { start: typeEnd, end: typeEnd }, reason: `${rrType.name} record needs at least one string` });
-      let value = '';
-      for (let i = first; i < count; i++) value += characterStringText(text, starts[i], ends[i], kinds[i], this.reportIssue);
-      return { txt: new ZoneTxtValue(value, text, starts[first], ends[count - 1]) };
+      // The value is decoded when read; escapes are checked now.
+      if (this.backslashes.next(starts[first]) >= ends[count - 1]) return 0;
+      for (let i = first; i < count; i++) decodeCharacterString(text, starts[i], ends[i], kinds[i], this.reportIssue);
+      return STRINGS_ESCAPED;
     }
     const problem = validateRdata(rrType.name, lexer, first, typeEnd);
-    return problem ? this.fail(problem) : NO_DATA;
+    return problem ? this.fail(problem) : 0;
   }
 
-  private fail(issue: TextIssue): undefined {
+  private fail(issue: TextIssue): typeof INVALID {
     this.report(issue.range, issue.reason);
-    return undefined;
+    return INVALID;
   }
 
   /** The range of the current entry's token `index`. */

@@ -1,16 +1,17 @@
 /**
  * The records `readZone` returns. A zone holds many records and most of their parts are never
  * read, so a record keeps offsets into the text and shared values, and builds its ranges, its
- * owner, TTL, class and type objects and its data words when they are read. Each read builds
- * new objects (the inherited TTL excepted, see {@link ZoneRecord.ttl}), equal to what the
+ * owner, TTL, class and type objects, its TXT value and its data words when they are read. Each
+ * read builds new objects (the inherited TTL and generic data excepted), equal to what the
  * reader saw.
  */
 import type { TextRange } from '../../text/range';
 import type { TxtValue } from '../txt/txt-value';
 import { parseTtlAt } from './ttl';
 import { tokenEnd, tokenStartFrom, wordEnd } from './zone-lexer';
-import type { RrType } from './rr-types';
-import type { GenericRdata } from './zone-strings';
+import { resolveName } from './zone-names';
+import { rrTypeName } from './rr-types';
+import { characterStringsValue, ZoneTxtValue, type GenericRdata } from './zone-strings';
 import type { ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
 /** What consecutive records with the same `$ORIGIN`, class and inherited TTL share. */
@@ -27,39 +28,64 @@ export interface RecordContext {
 export const OWNER_WRITTEN = 1;
 export const TTL_WRITTEN = 2;
 export const CLASS_WRITTEN = 4;
+/** The character-strings of a TXT or SPF record contain a backslash. */
+export const STRINGS_ESCAPED = 8;
+/** The layout bits take the low four bits of a record's type-and-layout number. */
+const LAYOUT_BITS = 16;
+
+/**
+ * Where a record's owner name comes from: the name itself once resolved, the record that wrote
+ * it (a record that carries the owner over), or undefined for a record that writes its owner
+ * and has not resolved it yet.
+ */
+export type OwnerSource = string | ReadZoneRecord | undefined;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const QUOTE = 34;
+/** RFC 1035 TXT and RFC 7208 §3.1 SPF: the types whose data are character-strings. */
+const TXT_CODE = 16;
+const SPF_CODE = 99;
 
 /** A record read by `readZone`: offsets into the text and shared values, its parts built when read. */
 export class ReadZoneRecord implements ZoneRecord {
   /**
    * @param start offset of the first written token (the owner, or the first field when the owner is omitted)
    * @param end end of the last token of the record data
-   * @param ownerName the owner name, resolved or carried over
-   * @param layout {@link OWNER_WRITTEN}, {@link TTL_WRITTEN} and {@link CLASS_WRITTEN} combined
+   * @param ownerSource see {@link OwnerSource}; the name is resolved against the record's origin when first read
    * @param typeStart offset of the type as written
+   * @param typeAndLayout the type code times 16 plus {@link OWNER_WRITTEN}, {@link TTL_WRITTEN}, {@link CLASS_WRITTEN} and {@link STRINGS_ESCAPED} combined
    */
   constructor(
     private readonly context: RecordContext,
     private readonly start: number,
     private readonly end: number,
-    private readonly ownerName: string,
-    private readonly layout: number,
-    private readonly rrType: Readonly<RrType>,
+    private ownerSource: OwnerSource,
     private readonly typeStart: number,
-    readonly txt: TxtValue | undefined,
-    readonly generic: GenericRdata | undefined,
+    private readonly typeAndLayout: number,
   ) {}
+
+  /** Packs a type code and layout bits for the constructor. */
+  static typeAndLayout(code: number, layout: number): number {
+    return code * LAYOUT_BITS + layout;
+  }
+
+  private get typeCode(): number {
+    return Math.floor(this.typeAndLayout / LAYOUT_BITS);
+  }
+
+  private get layout(): number {
+    return this.typeAndLayout % LAYOUT_BITS;
+  }
 
   get range(): TextRange {
     return { start: this.start, end: this.end };
   }
 
   get owner(): ZoneRecord['owner'] {
-    if (!(this.layout & OWNER_WRITTEN)) return { name: this.ownerName, inherited: true };
-    return { name: this.ownerName, range: { start: this.start, end: wordEnd(this.context.text, this.start) }, inherited: false };
+    const name = this.ownerName();
+    if (!(this.layout & OWNER_WRITTEN)) return { name, inherited: true };
+    return { name, range: { start: this.start, end: wordEnd(this.context.text, this.start) }, inherited: false };
   }
 
   get ttl(): ZoneRecord['ttl'] {
@@ -77,7 +103,8 @@ export class ReadZoneRecord implements ZoneRecord {
 
   get type(): ZoneRecord['type'] {
     const text = this.context.text;
-    const { name, code } = this.rrType;
+    const code = this.typeCode;
+    const name = rrTypeName(code);
     const end = wordEnd(text, this.typeStart);
     // The canonical name when written so: one shared string instead of a copy per read.
     const written = end - this.typeStart === name.length && text.startsWith(name, this.typeStart) ? name : text.slice(this.typeStart, end);
@@ -101,6 +128,29 @@ export class ReadZoneRecord implements ZoneRecord {
     return this.context.origin;
   }
 
+  /** Decoded from the text on each read: a valid TXT or SPF record's data is its character-strings. */
+  get txt(): TxtValue | undefined {
+    const code = this.typeCode;
+    if (code !== TXT_CODE && code !== SPF_CODE) return undefined;
+    const text = this.context.text;
+    const start = tokenStartFrom(text, wordEnd(text, this.typeStart), this.end);
+    return new ZoneTxtValue(characterStringsValue(text, start, this.end, (this.layout & STRINGS_ESCAPED) !== 0), text, start, this.end);
+  }
+
+  get generic(): GenericRdata | undefined {
+    return undefined;
+  }
+
+  /** The owner name, resolved on the first read and kept. */
+  private ownerName(): string {
+    const source = this.ownerSource;
+    if (typeof source === 'string') return source;
+    const text = this.context.text;
+    const name = source === undefined ? resolveName(text.slice(this.start, wordEnd(text, this.start)), this.context.origin) : source.ownerName();
+    this.ownerSource = name;
+    return name;
+  }
+
   /**
    * The range of the written TTL (`ttl`) or class between the owner and the type. The reader
    * took the field that starts with a digit as the TTL, and a class never does.
@@ -115,5 +165,29 @@ export class ReadZoneRecord implements ZoneRecord {
       if ((code >= DIGIT_0 && code <= DIGIT_9) === ttl) return { start, end };
       pos = end;
     }
+  }
+}
+
+/** A record written as RFC 3597 generic data (`\# len hex`), rare enough to keep its data in objects. */
+export class GenericZoneRecord extends ReadZoneRecord {
+  constructor(
+    context: RecordContext,
+    start: number,
+    end: number,
+    ownerSource: OwnerSource,
+    typeStart: number,
+    typeAndLayout: number,
+    private readonly genericData: GenericRdata,
+    private readonly genericTxt: TxtValue | undefined,
+  ) {
+    super(context, start, end, ownerSource, typeStart, typeAndLayout);
+  }
+
+  override get txt(): TxtValue | undefined {
+    return this.genericTxt;
+  }
+
+  override get generic(): GenericRdata {
+    return this.genericData;
   }
 }

@@ -5,7 +5,7 @@
 import type { TextIssue, TextRange } from '../../text/range';
 import { MappedTextBuilder } from '../txt/mapped-text-builder';
 import { placeStrings, type StringSyntax, type TxtString, type TxtValue } from '../txt/txt-value';
-import { QUOTED, tokenEnd, tokenStartFrom, UNTERMINATED, WORD, type ZoneToken } from './zone-lexer';
+import { QUOTED, tokenEnd, tokenStartFrom, UNTERMINATED, WORD, wordEnd, type ZoneToken } from './zone-lexer';
 
 const BACKSLASH = 92;
 const QUOTE = 34;
@@ -42,9 +42,10 @@ class VerbatimZoneString implements TxtString {
 }
 
 /**
- * The TXT value of a zone record. `value` is decoded when the record is read; the strings (with
- * their ranges and offset maps) are decoded again from the text when first asked for, as most
- * TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
+ * The TXT value of a zone record, made when the record's `txt` is read, with its `value`
+ * ({@link characterStringsValue}); the strings (with their ranges and offset maps) are decoded
+ * again from the text when first asked for, as most TXT values (DKIM keys, DMARC policies) are
+ * only checked for an SPF version tag.
  */
 export class ZoneTxtValue implements TxtValue {
   private decoded: readonly TxtString[] | undefined;
@@ -72,11 +73,10 @@ export class ZoneTxtValue implements TxtValue {
   private decodeStrings(): TxtString[] {
     const text = this.text;
     const strings: UnplacedTxtString[] = [];
-    // Escape problems were reported when the record was read.
-    const ignore = (): void => undefined;
     for (let pos = this.start; pos >= 0; ) {
       const end = tokenEnd(text, pos);
-      strings.push(decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignore));
+      // Escape problems were reported when the record was read.
+      strings.push(decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignoreIssue));
       pos = tokenStartFrom(text, end, this.end);
     }
     return placeStrings(strings);
@@ -84,10 +84,38 @@ export class ZoneTxtValue implements TxtValue {
 }
 
 /**
+ * The value of the character-strings from the token at `start` to the end of the last token at
+ * `end` (inside one entry, all terminated): their decoded texts joined. `escaped` says whether a
+ * backslash is among them; without one, a quoted string ends at the next quote.
+ */
+export function characterStringsValue(text: string, start: number, end: number, escaped: boolean): string {
+  let value = '';
+  for (let pos = start; pos >= 0; ) {
+    const quoted = text.charCodeAt(pos) === QUOTE;
+    let tokenEnds: number;
+    if (escaped) {
+      tokenEnds = tokenEnd(text, pos);
+      // Escape problems were reported when the record was read.
+      value += characterStringText(text, pos, tokenEnds, quoted ? QUOTED : WORD, ignoreIssue);
+    } else if (quoted) {
+      tokenEnds = text.indexOf('"', pos + 1) + 1;
+      value += text.slice(pos + 1, tokenEnds - 1);
+    } else {
+      tokenEnds = wordEnd(text, pos);
+      value += text.slice(pos, tokenEnds);
+    }
+    pos = tokenStartFrom(text, tokenEnds, end);
+  }
+  return value;
+}
+
+function ignoreIssue(): void {}
+
+/**
  * The decoded text of a character-string token (the `text` {@link decodeCharacterString}
  * gives), reporting bad escapes; a string without escapes costs one slice.
  */
-export function characterStringText(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): string {
+function characterStringText(text: string, start: number, end: number, kind: number, report: (issue: TextIssue) => void): string {
   const contentStart = kind === WORD ? start : start + 1;
   const contentEnd = kind === QUOTED ? end - 1 : end;
   for (let i = contentStart; i < contentEnd; i++) {

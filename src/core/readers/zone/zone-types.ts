@@ -25,8 +25,8 @@ export interface ZoneTtl {
 
 /**
  * A record as read. The properties are read-only: `readZone` builds the range, owner, class,
- * type and data words (and a written TTL) from the text each time they are read, so reading one
- * twice gives two equal objects, not the same one.
+ * type, data words and TXT value (and a written TTL) from the text each time they are read, so
+ * reading one twice gives two equal objects, not the same one.
  */
 export interface ZoneRecord {
   /** From the first written token to the last token of the record data. */
