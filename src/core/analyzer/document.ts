@@ -4,7 +4,7 @@
  */
 import type { TextRange } from '../text/range';
 import { LineIndex } from '../text/line-index';
-import { parseRecord } from '../spf/parser';
+import { PARSE_CACHE_LIMIT, parseRecord, parseRecordOnce } from '../spf/parser';
 import type { SpfRecord } from '../spf/ast';
 import { readZone } from '../readers/zone/zone-reader';
 import type { ZoneFile, ZoneRecord } from '../readers/zone/zone-types';
@@ -114,13 +114,18 @@ export function mapSiteRange(site: SpfRecordSite, valueRange: TextRange): Mapped
 }
 
 function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
-  const sites: SpfRecordSite[] = [];
+  const found: { zoneRecord: ZoneRecord; value: TxtValue; version: Exclude<VersionClass, 'other'> }[] = [];
   for (const zoneRecord of records) {
     // Only string types (TXT, SPF) carry a value; the type is read after the cheap version check.
-    const txt = zoneRecord.txt;
-    if (!txt) continue;
-    const version = classifyVersion(txt.value);
-    if (version === 'other') continue;
+    const value = zoneRecord.txt;
+    if (!value) continue;
+    const version = classifyVersion(value.value);
+    if (version !== 'other') found.push({ zoneRecord, value, version });
+  }
+  // A zone with more SPF records than the parse cache holds would only churn it.
+  const parse = found.length > PARSE_CACHE_LIMIT ? parseRecordOnce : parseRecord;
+  const sites: SpfRecordSite[] = [];
+  for (const { zoneRecord, value, version } of found) {
     const type = zoneRecord.type;
     if (type.code !== 16 && type.code !== 99) continue;
     sites.push({
@@ -128,8 +133,8 @@ function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
       version,
       owner: zoneRecord.owner.name,
       rrType: type.code === 99 ? 'SPF' : 'TXT',
-      value: txt,
-      record: parseRecord(txt.value),
+      value,
+      record: parse(value.value),
       zoneRecord,
       typeRange: type.range,
       range: zoneRecord.range,

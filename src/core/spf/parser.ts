@@ -39,7 +39,8 @@ export { isSpfRecordText } from './parsed-nodes';
 
 /** Parsed records by text; they are immutable data, so evaluations share them. */
 const parseCache = new Map<string, SpfRecord>();
-const PARSE_CACHE_LIMIT = 2000;
+/** How many parsed records the shared cache holds; it is emptied when full. */
+export const PARSE_CACHE_LIMIT = 2000;
 
 /**
  * Parses an SPF record. Unknown modifiers are kept; unknown mechanisms, bad syntax, a duplicate
@@ -56,13 +57,12 @@ export function parseRecord(text: string): SpfRecord {
 }
 
 /**
- * Parses an SPF record without adding it to the shared cache (a cached result is still used):
- * for one-off texts (a fix's result, a single term checked on its own) that would otherwise
- * push the records of the document out of the cache.
+ * Parses an SPF record without the shared cache, neither reading nor filling it: for one-off
+ * texts (a fix's result, a single term checked on its own) that would otherwise push the
+ * records of the document out of it, and for documents with more records than it holds.
  */
 export function parseRecordOnce(text: string): SpfRecord {
-  const cached = parseCache.get(text);
-  return cached ?? parseUncached(text);
+  return parseUncached(text);
 }
 
 function parseUncached(text: string): SpfRecord {
