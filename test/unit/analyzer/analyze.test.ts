@@ -8,6 +8,7 @@ import { messageCatalog } from '../../../src/core/analyzer/messages';
 import type { RuleDefinition } from '../../../src/core/analyzer/rule-api';
 import { formatMessage } from '../../../src/core/analyzer/types';
 import { BUILTIN_RULES } from '../../../src/core/rules/registry';
+import { PARSE_CACHE_LIMIT, parseRecord } from '../../../src/core/spf/parser';
 import { applyEdits } from '../../../src/core/text/range';
 
 const ZONE = '$ORIGIN example.com.\n@ IN TXT "v=spf1 mx +all"\n';
@@ -94,6 +95,18 @@ describe('analyzeDocument', () => {
       ['a IN TXT "v=spf1 mx -all"', 'saw a.example.com.'],
       ['b IN TXT "v=spf1 a -all"', 'saw b.example.com.'],
     ]);
+  });
+
+  it('reads a zone with more SPF records than the parse cache holds like a small one', () => {
+    const count = PARSE_CACHE_LIMIT + 100;
+    const lines = ['$ORIGIN example.com.'];
+    for (let i = 0; i < count; i++) lines.push(`h${i} IN TXT "v=spf1 ip4:192.0.2.${i % 256} ${i % 2 ? '+all' : '-all'}"`);
+    const text = lines.join('\n') + '\n';
+    const { document, findings } = analyzeDocument(text);
+    assert.equal(document.sites.length, count);
+    const last = document.sites[count - 1];
+    assert.deepEqual(last.record.terms.map((term) => term.text), parseRecord(last.value.value).terms.map((term) => term.text));
+    assert.equal(findings.filter((finding) => finding.code === 'SPF006').length, count / 2);
   });
 
   it('analyzeReadDocument gives the same findings for a document read beforehand', () => {
