@@ -22,7 +22,7 @@ const NO_TERMS: ReadonlySet<number> = new Set();
 /** The glued junctions of a record, at most one per term. */
 export function gluedJunctions(site: SpfRecordSite): readonly GluedJunction[] {
   // A value of one string has no junction: nothing to compute or cache (most records).
-  if (site.value.strings.length < 2 || !hasGluedBoundary(site)) return NO_JUNCTIONS;
+  if (site.value.stringCount < 2 || !hasGluedBoundary(site)) return NO_JUNCTIONS;
   const cached = cache.get(site);
   if (cached) return cached;
   const { record, value } = site;

@@ -6,6 +6,7 @@
  * so only master-file strings are checked.
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
+import { asciiValueOctets } from '../readers/txt/txt-value';
 import { ruleMeta } from './support';
 
 const MAX_OCTETS = 255;
@@ -26,6 +27,8 @@ export const stringTooLongRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site } = context;
+    // No string of a value of at most 255 ASCII characters can be longer (most records).
+    if ((asciiValueOctets(site.value) ?? Infinity) <= MAX_OCTETS) return;
     for (const item of site.value.strings) {
       if (item.octets <= MAX_OCTETS || (item.syntax !== 'zone-quoted' && item.syntax !== 'zone-unquoted')) continue;
       // An empty insertion inside an over-long string makes the value writer re-split it.

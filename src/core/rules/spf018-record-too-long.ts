@@ -4,6 +4,7 @@
  * answers are truncated and need a retry over TCP, which some resolvers and firewalls break.
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
+import { asciiValueOctets } from '../readers/txt/txt-value';
 import { ruleMeta } from './support';
 
 export const RECORD_OCTET_LIMIT = 450;
@@ -22,7 +23,7 @@ export const recordTooLongRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site } = context;
-    const octets = site.value.strings.reduce((sum, item) => sum + item.octets, 0);
+    const octets = asciiValueOctets(site.value) ?? site.value.strings.reduce((sum, item) => sum + item.octets, 0);
     if (octets <= RECORD_OCTET_LIMIT) return;
     context.report({ start: 0, end: site.record.versionRange?.end ?? 0 }, context.message('tooLong', { octets }));
   },

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readZone } from '../../../src/core/readers/zone/zone-reader';
 import { parseRrClass, parseRrClassAt, parseRrType, parseRrTypeAt } from '../../../src/core/readers/zone/rr-types';
 import { parseTtl, parseTtlAt, ttlSecondsAt } from '../../../src/core/readers/zone/ttl';
-import type { TxtString } from '../../../src/core/readers/txt/txt-value';
+import { asciiValueOctets, type TxtString } from '../../../src/core/readers/txt/txt-value';
 import { rangeOf } from './fixture-helpers';
 
 // A record keeps offsets and builds its parts when read; these pin that the parts read back
@@ -160,5 +160,31 @@ describe('zone lexer searches after recovering from an unclosed parenthesis', ()
       ['b.example.com.', 'x;y'],
       ['c.example.com.', 'z'],
     ]);
+  });
+});
+
+describe('TXT values: what is known without decoding the strings', () => {
+  const text = [
+    '$ORIGIN example.org.',
+    'one IN TXT "v=spf1 -all"',
+    'two IN TXT ( "v=spf1" ; a ";" in a comment',
+    '   "\\034 -all" unquoted ) ; end',
+    'bare IN TXT v=spf1',
+    'wide IN TXT "v=spf1 caf\\195\\169 -all"',
+    'utf IN TXT "v=spf1 é -all"',
+    '',
+  ].join('\n');
+  const zone = readZone(text);
+
+  it('counts the strings from the tokens, as many as decoding gives', () => {
+    const counts = zone.records.map((record) => record.txt!.stringCount);
+    assert.deepEqual(counts, [1, 3, 1, 1, 1]);
+    assert.deepEqual(zone.records.map((record) => record.txt!.strings.length), counts);
+  });
+
+  it('gives the octets of an ASCII value from its length, and none for a value with other characters', () => {
+    assert.deepEqual(zone.records.map((record) => asciiValueOctets(record.txt!)), [11, 20, 6, undefined, undefined]);
+    const measured = zone.records.map((record) => record.txt!.strings.reduce((sum, item) => sum + item.octets, 0));
+    assert.deepEqual(measured.slice(0, 3), [11, 20, 6]);
   });
 });

@@ -56,6 +56,8 @@ export interface TxtString {
 export interface TxtValue {
   value: string;
   strings: readonly TxtString[];
+  /** How many strings the value has: `strings.length`, known without decoding them. */
+  readonly stringCount: number;
   /** From the first string's start to the last string's end. */
   range: TextRange;
   /**
@@ -75,6 +77,17 @@ export function makeTxtValue(strings: Omit<TxtString, 'valueStart'>[], genericRa
   return genericRange === undefined ? new JoinedTxtValue(value, placed) : new GenericTxtValue(value, placed, genericRange);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The octets the strings of a value take together when that follows from the value alone: its
+ * length when every character is ASCII (one octet each, escaped or not, RFC 1035 §5.1);
+ * undefined otherwise (the strings then have to be measured).
+ */
+export function asciiValueOctets(value: TxtValue): number | undefined {
+  return NON_ASCII.test(value.value) ? undefined : value.value.length;
+}
+
 /** Sets each string's `valueStart`: strings in document order, joined with no separator. */
 export function placeStrings(strings: Omit<TxtString, 'valueStart'>[]): TxtString[] {
   let valueStart = 0;
@@ -92,6 +105,10 @@ class JoinedTxtValue implements TxtValue {
     readonly value: string,
     readonly strings: readonly TxtString[],
   ) {}
+
+  get stringCount(): number {
+    return this.strings.length;
+  }
 
   get range(): TextRange {
     const strings = this.strings;

@@ -70,6 +70,14 @@ export class ZoneTxtValue implements TxtValue {
     return this.decoded;
   }
 
+  /** Counted from the tokens, without decoding the strings. */
+  get stringCount(): number {
+    if (this.decoded) return this.decoded.length;
+    let count = 0;
+    for (let pos = this.start; pos >= 0; pos = tokenStartFrom(this.text, tokenEnd(this.text, pos), this.end)) count++;
+    return count;
+  }
+
   private decodeStrings(): TxtString[] {
     const text = this.text;
     const strings: UnplacedTxtString[] = [];
