@@ -26,17 +26,14 @@ export const duplicateTermRule: RuleDefinition = {
   checkRecord(context) {
     const { record } = context.site;
     const allIndex = firstAllIndex(record);
-    // Equal keys need equal mechanism names; most records repeat none, so no key is built.
-    if (!hasRepeatedName(record.mechanisms, allIndex)) return;
-    const seen = new Map<string, MechanismTerm>();
-    for (const mechanism of record.mechanisms) {
+    const mechanisms = record.mechanisms;
+    // Records have a handful of mechanisms: each is compared with the earlier ones, no keys built.
+    for (let i = 1; i < mechanisms.length; i++) {
+      const mechanism = mechanisms[i];
       if (allIndex >= 0 && mechanism.index > allIndex) break;
-      const key = mechanismKey(mechanism);
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, mechanism);
-        continue;
-      }
+      let first: MechanismTerm | undefined;
+      for (let j = 0; j < i && !first; j++) if (sameMechanism(mechanisms[j], mechanism)) first = mechanisms[j];
+      if (!first) continue;
       const sameQualifier = first.qualifier === mechanism.qualifier;
       const args = { term: mechanism.text, first: first.text };
       const fix = context.valueFix(context.message('remove', args), [removeTermEdit(record, mechanism)], { isPreferred: sameQualifier });
@@ -48,23 +45,22 @@ export const duplicateTermRule: RuleDefinition = {
   },
 };
 
-/** What a mechanism matches, without its qualifier: name and argument, networks by value. */
-/** True when two mechanisms up to the first `all` (when there is one) have the same name. */
-function hasRepeatedName(mechanisms: readonly MechanismTerm[], allIndex: number): boolean {
-  for (let i = 1; i < mechanisms.length; i++) {
-    if (allIndex >= 0 && mechanisms[i].index > allIndex) return false;
-    for (let j = 0; j < i; j++) if (mechanisms[j].name === mechanisms[i].name) return true;
-  }
-  return false;
-}
-
-export function mechanismKey(mechanism: MechanismTerm): string {
-  const network = mechanism.network;
-  if (network) {
+/**
+ * Whether two mechanisms match the same senders: the same name and the same argument — a
+ * network compared as an address and prefix (`ip6:2001:DB8::0/32` is `ip6:2001:db8::/32`), a
+ * domain case-insensitively (RFC 4343).
+ */
+export function sameMechanism(a: MechanismTerm, b: MechanismTerm): boolean {
+  if (a.name !== b.name) return false;
+  const first = a.network;
+  const second = b.network;
+  if (first || second) {
+    if (!first || !second || first.prefixLength !== second.prefixLength) return false;
     // A valid ip4 address is written in its normal form (RFC 7208 §5.6: dotted quad, no leading zeros).
-    const address = mechanism.name === 'ip4' ? network.text : network.address.toNormalizedString();
-    return `${mechanism.name}:${address}/${network.prefixLength}`;
+    if (first.text === second.text) return true;
+    return a.name === 'ip6' && first.address.toNormalizedString() === second.address.toNormalizedString();
   }
-  const argument = mechanism.text.slice(mechanism.nameRange.end - mechanism.range.start);
-  return `${mechanism.name}${argument.toLowerCase()}`;
+  const argumentA = a.text.slice(a.nameRange.end - a.range.start);
+  const argumentB = b.text.slice(b.nameRange.end - b.range.start);
+  return argumentA.length === argumentB.length && argumentA.toLowerCase() === argumentB.toLowerCase();
 }
