@@ -41,19 +41,33 @@ export function buildValueFix(
   if (built >= MAX_VALUE_FIXES_PER_RECORD) return undefined;
   builtFixes.set(site, built + 1);
   const value = site.value.value;
-  const sorted = [...valueEdits].sort((a, b) => a.range.start - b.range.start);
-  const start = sorted[0].range.start;
-  const end = Math.max(...sorted.map((edit) => edit.range.end));
-  const merged = applyEdits(value.slice(start, end), sorted.map((edit) => ({ range: { start: edit.range.start - start, end: edit.range.end - start }, newText: edit.newText })));
-  if (!merged.ok) return undefined;
-  const newValue = value.slice(0, start) + merged.text + value.slice(end);
+  const span = valueEdits.length === 1 ? singleEditSpan(value, valueEdits[0]) : mergedEditSpan(value, valueEdits);
+  if (!span) return undefined;
+  const { start, end, newText } = span;
+  const newValue = value.slice(0, start) + newText + value.slice(end);
   if (site.version === 'spf' && parseRecordOnce(newValue).errors.length > site.record.errors.length) return undefined;
-  const mapped = mapValueEdit(documentText, site.value, { range: { start, end }, newText: merged.text }, { maxStringOctets });
+  const mapped = mapValueEdit(documentText, site.value, { range: { start, end }, newText }, { maxStringOctets });
   if (!mapped.ok) return undefined;
   const fix: Fix = { title, edits: mapped.edits, kind: flags.kind ?? 'quickfix' };
   if (flags.isPreferred) fix.isPreferred = true;
   if (flags.changesPolicy) fix.changesPolicy = true;
   return fix;
+}
+
+/** The span of the value one edit replaces, and its new text; undefined when the range is outside the value. */
+function singleEditSpan(value: string, edit: TextEdit): { start: number; end: number; newText: string } | undefined {
+  const { start, end } = edit.range;
+  const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= value.length;
+  return valid ? { start, end, newText: edit.newText } : undefined;
+}
+
+/** The span of the value several edits replace together, and its new text (undefined when they overlap). */
+function mergedEditSpan(value: string, edits: readonly TextEdit[]): { start: number; end: number; newText: string } | undefined {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
+  const start = sorted[0].range.start;
+  const end = Math.max(...sorted.map((edit) => edit.range.end));
+  const merged = applyEdits(value.slice(start, end), sorted.map((edit) => ({ range: { start: edit.range.start - start, end: edit.range.end - start }, newText: edit.newText })));
+  return merged.ok ? { start, end, newText: merged.text } : undefined;
 }
 
 /** Applies fixes to `text` in one pass (their edits must not overlap). */
