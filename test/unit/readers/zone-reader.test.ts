@@ -184,6 +184,15 @@ describe('readZone: address data', () => {
       ...invalidV6.map((address) => `"${address}" is not an IPv6 address`),
     ]);
   });
+
+  it('accepts MX preferences of one to five digits up to 65535 and rejects the rest', () => {
+    const valid = ['0', '10', '00010', '65535'];
+    const invalid = ['65536', '99999', '000001', '-1', '1x', '\\049'];
+    const lines = ['$ORIGIN example.net.', ...[...valid, ...invalid].map((preference, i) => `mx${i} MX ${preference} mail`)];
+    const zone = readZone(lines.join('\n') + '\n');
+    assert.deepEqual(zone.records.map((record) => record.rdata[0].text), valid);
+    assert.deepEqual(zone.errors.map((error) => error.reason), invalid.map((preference) => `MX preference "${preference}" is not a number from 0 to 65535`));
+  });
 });
 
 describe('readZone: line endings and bad input', () => {

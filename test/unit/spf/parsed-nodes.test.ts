@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import type { MechanismTerm } from '../../../src/core/spf/ast';
-import { isDottedQuad, isHexGroupsIPv6 } from '../../../src/core/spf/network-text';
+import { isDottedQuad, isDottedQuadAt, isHexGroupsIPv6, isHexGroupsIPv6At } from '../../../src/core/spf/network-text';
 import { parseRecord } from '../../../src/core/spf/parser';
 
 function mechanisms(text: string): MechanismTerm[] {
@@ -85,5 +85,24 @@ describe('SPF parser: address text checks agree with ipaddr.js', () => {
       if (isHexGroupsIPv6(text)) assert.ok(ipaddr.IPv6.isValid(text), text);
     }), { numRuns: 5000 });
     for (const text of ['::', '::1', '1::', '2001:db8:1::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6::8']) assert.equal(isHexGroupsIPv6(text), true, text);
+  });
+});
+
+describe('Address text checks at offsets agree with the checks of a copy', () => {
+  const pieces = fc.constantFrom('1', '25', '255', '256', '0', '00', '.', ':', '::', 'a', 'F', 'g', '%', ' ', '"', ';', '\\', 'db8', '2001', '10');
+
+  it('isDottedQuadAt and isHexGroupsIPv6At answer what the copy of the range gives, whatever surrounds it', () => {
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 14 }), fc.nat(), fc.nat(), (parts, a, b) => {
+      const text = parts.join('');
+      const start = a % (text.length + 1);
+      const end = start + (b % (text.length - start + 1));
+      const copy = text.slice(start, end);
+      assert.equal(isDottedQuadAt(text, start, end), isDottedQuad(copy), `${JSON.stringify(text)} ${start}-${end}`);
+      assert.equal(isHexGroupsIPv6At(text, start, end), isHexGroupsIPv6(copy), `${JSON.stringify(text)} ${start}-${end}`);
+    }), { numRuns: 20000 });
+    assert.equal(isDottedQuadAt('A 192.0.2.1 ; x', 2, 11), true);
+    assert.equal(isDottedQuadAt('192.0.2.12', 0, 9), true);
+    assert.equal(isHexGroupsIPv6At('AAAA 2001:db8::1\n', 5, 16), true);
+    assert.equal(isHexGroupsIPv6At('2001:db8::1:2', 0, 11), true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import type { TextIssue, TextRange } from '../../text/range';
-import { isDottedQuad, isHexGroupsIPv6 } from '../../spf/network-text';
+import { isDottedQuadAt, isHexGroupsIPv6At } from '../../spf/network-text';
 import { WORD, type EntryTokens } from './zone-lexer';
 
 const NAME_TYPES = new Set(['CNAME', 'PTR', 'NS', 'DNAME']);
@@ -24,23 +24,24 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
   switch (type) {
     case 'A': {
       if (count !== 1) return countProblem(type, 'one IPv4 address', tokens, first, emptyAt);
-      const address = text.slice(starts[first], ends[first]);
       // Exactly what ipaddr.IPv4.isValidFourPartDecimal accepts, without building an address.
-      return isDottedQuad(address) ? undefined : { range: tokenRange(tokens, first), reason: `"${address}" is not an IPv4 address` };
+      if (isDottedQuadAt(text, starts[first], ends[first])) return undefined;
+      return { range: tokenRange(tokens, first), reason: `"${text.slice(starts[first], ends[first])}" is not an IPv4 address` };
     }
     case 'AAAA': {
       if (count !== 1) return countProblem(type, 'one IPv6 address', tokens, first, emptyAt);
+      // Plain hex groups are valid without building an address (nor copying them).
+      if (isHexGroupsIPv6At(text, starts[first], ends[first])) return undefined;
       const address = text.slice(starts[first], ends[first]);
-      // No zone index ("%eth0"): a record holds an address, not an interface. Plain hex groups
-      // are valid without building an address; ipaddr.js decides every other form.
-      const valid = !address.includes('%') && (isHexGroupsIPv6(address) || ipaddr.IPv6.isValid(address));
+      // No zone index ("%eth0"): a record holds an address, not an interface. ipaddr.js decides
+      // every form other than plain hex groups.
+      const valid = !address.includes('%') && ipaddr.IPv6.isValid(address);
       return valid ? undefined : { range: tokenRange(tokens, first), reason: `"${address}" is not an IPv6 address` };
     }
     case 'MX': {
       if (count !== 2) return countProblem(type, 'a preference and an exchange name', tokens, first, emptyAt);
-      const preference = text.slice(starts[first], ends[first]);
-      if (!/^\d{1,5}$/.test(preference) || Number(preference) > 65535) {
-        return { range: tokenRange(tokens, first), reason: `MX preference "${preference}" is not a number from 0 to 65535` };
+      if (!isPreference(text, starts[first], ends[first])) {
+        return { range: tokenRange(tokens, first), reason: `MX preference "${text.slice(starts[first], ends[first])}" is not a number from 0 to 65535` };
       }
       return undefined;
     }
@@ -50,6 +51,18 @@ export function validateRdata(type: string, tokens: EntryTokens, first: number, 
       if (NAME_TYPES.has(type) && count !== 1) return countProblem(type, 'one domain name', tokens, first, emptyAt);
       return undefined;
   }
+}
+
+/** Whether `text` from `start` to `end` is one to five decimal digits of a number up to 65535. */
+function isPreference(text: string, start: number, end: number): boolean {
+  if (end - start < 1 || end - start > 5) return false;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    value = value * 10 + code - 48;
+  }
+  return value <= 65535;
 }
 
 function tokenRange(tokens: EntryTokens, index: number): TextRange {
