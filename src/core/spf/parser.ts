@@ -6,7 +6,6 @@ import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
-  MacroPart,
   MacroString,
   MechanismTerm,
   ModifierTerm,
@@ -16,7 +15,7 @@ import type {
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
-import { isValidToplabel } from './domain-name';
+import { keptDomainSpec, parseDomainSpec } from './domain-spec';
 import { macroString, parseMacroParts } from './macro-parser';
 import { isDottedQuad, isHexGroupsIPv6 } from './network-text';
 import {
@@ -345,48 +344,4 @@ function checkNetwork(text: string, isV4: boolean, start: number, end: number, e
     return undefined;
   }
   return address;
-}
-
-/**
- * RFC 7208 §12 `domain-spec = macro-string domain-end`, `domain-end = ( "." toplabel [ "." ] ) / macro-expand`.
- * Returns its parts as `parseMacroParts` does (undefined for one plain literal).
- */
-function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroPart[] | undefined {
-  const errorCount = errors.length;
-  const parts = parseMacroParts(text, start, end, 'domain-spec', errors, termIndex);
-  if (start === end) {
-    errors.push({ range: { start: start - 1, end }, reason: 'missing domain after the separator', code: 'missing-domain', termIndex });
-    return parts;
-  }
-  if (errors.length === errorCount && !endsInDomainName(text, start, end, parts)) {
-    errors.push({
-      range: { start, end },
-      reason: `"${text.slice(start, end)}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
-      code: 'invalid-domain',
-      termIndex,
-    });
-  }
-  return parts;
-}
-
-/**
- * The domain-end check of a domain-spec without errors: its last literal holds a dot and a valid
- * toplabel (one trailing dot allowed), or the spec ends in a macro (optionally followed by a dot).
- */
-function endsInDomainName(text: string, start: number, end: number, parts: MacroPart[] | undefined): boolean {
-  let literalStart = start;
-  if (parts !== undefined) {
-    const last = parts[parts.length - 1];
-    if (last.kind !== 'literal') return true;
-    if (parts.length > 1 && last.text === '.') return true;
-    literalStart = last.range.start;
-  }
-  const literalEnd = text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
-  const dot = text.lastIndexOf('.', literalEnd - 1);
-  return dot >= literalStart && isValidToplabel(text, dot + 1, literalEnd);
-}
-
-/** The domain-spec a mechanism keeps: only one with macros or errors (a plain one is rebuilt on read). */
-function keptDomainSpec(text: string, start: number, end: number, parts: MacroPart[] | undefined): MacroString | undefined {
-  return parts === undefined ? undefined : macroString(text, start, end, parts);
 }
