@@ -33,26 +33,37 @@ export function qualifierAt(text: string, offset: number): Qualifier | undefined
   }
 }
 
-/** What all terms share: the record text, the term's start and end, and its index. */
+/** The mechanism names; a mechanism node keeps a name as its index here (its code). */
+export const MECHANISM_NAMES: readonly MechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
+
+/**
+ * A term's offsets in one small integer: `start * 2^16 + length` while the start is below 2^15
+ * and the length below 2^16 (every term of a record under 32 KiB), otherwise `~start` (negative)
+ * and the end is found again: a term ends at the next space or at the end of the text.
+ */
+function packSpan(start: number, end: number): number {
+  const length = end - start;
+  return start < 0x8000 && length < 0x10000 ? start * 0x10000 + length : ~start;
+}
+
+/** What all terms share: the record text and the term's offsets. */
 abstract class TermNode {
   readonly #source: string;
-  readonly #start: number;
-  readonly #end: number;
-  readonly index: number;
+  readonly #span: number;
 
-  constructor(source: string, start: number, end: number, index: number) {
+  constructor(source: string, start: number, end: number) {
     this.#source = source;
-    this.#start = start;
-    this.#end = end;
-    this.index = index;
+    this.#span = packSpan(start, end);
   }
 
+  abstract get index(): number;
+
   get text(): string {
-    return this.#source.slice(this.#start, this.end);
+    return this.#source.slice(this.start, this.end);
   }
 
   get range(): TextRange {
-    return { start: this.#start, end: this.end };
+    return { start: this.start, end: this.end };
   }
 
   protected get source(): string {
@@ -60,40 +71,35 @@ abstract class TermNode {
   }
 
   protected get start(): number {
-    return this.#start;
+    return this.#span >= 0 ? this.#span >>> 16 : ~this.#span;
   }
 
   protected get end(): number {
-    return this.#end;
+    if (this.#span >= 0) return (this.#span >>> 16) + (this.#span & 0xffff);
+    const space = this.#source.indexOf(' ', ~this.#span);
+    return space < 0 ? this.#source.length : space;
   }
 }
 
 /**
- * A known mechanism. A domain-spec that is one plain literal is not kept: it is rebuilt from
- * the text on each read; an `ip4`/`ip6` network is made on its first read and kept.
+ * A known mechanism with no argument kept: `all`, and `include`/`exists`/`a`/`mx`/`ptr` with no
+ * dual CIDR and a plain domain-spec (or none), which is rebuilt from the text on each read.
+ * Its index and name share one small integer (`index * 8 + name code`).
  */
 export class MechanismNode extends TermNode implements MechanismTerm {
-  readonly name: MechanismName;
-  /** A domain-spec with macros or errors; a plain one is rebuilt on read. */
-  readonly #domainSpec: MacroString | undefined;
-  /** The dual CIDR of `a`/`mx`, or the address of `ip4`/`ip6` once parsed. */
-  #detail: DualCidr | ipaddr.IPv4 | ipaddr.IPv6 | undefined;
-  /** The network of `ip4`/`ip6`, made on first read (the rules read it often). */
-  #network: NetworkView | undefined;
+  readonly #indexAndName: number;
 
-  constructor(
-    source: string,
-    start: number,
-    end: number,
-    index: number,
-    name: MechanismName,
-    domainSpec: MacroString | undefined,
-    detail: DualCidr | ipaddr.IPv6 | undefined,
-  ) {
-    super(source, start, end, index);
-    this.name = name;
-    this.#domainSpec = domainSpec;
-    this.#detail = detail;
+  constructor(source: string, start: number, end: number, index: number, nameCode: number) {
+    super(source, start, end);
+    this.#indexAndName = index * 8 + nameCode;
+  }
+
+  get index(): number {
+    return Math.floor(this.#indexAndName / 8);
+  }
+
+  get name(): MechanismName {
+    return MECHANISM_NAMES[this.#indexAndName & 7];
   }
 
   get kind(): 'mechanism' {
@@ -114,48 +120,83 @@ export class MechanismNode extends TermNode implements MechanismTerm {
   }
 
   get domainSpec(): MacroString | undefined {
-    if (this.#domainSpec !== undefined) return this.#domainSpec;
+    const kept = this.keptDomainSpec;
+    if (kept !== undefined) return kept;
+    const name = this.name;
     const specStart = this.nameEnd + 1;
-    if (this.name === 'all' || this.name === 'ip4' || this.name === 'ip6' || this.source.charCodeAt(specStart - 1) !== 0x3a) return undefined;
+    if (name === 'all' || name === 'ip4' || name === 'ip6' || this.source.charCodeAt(specStart - 1) !== 0x3a) return undefined;
     return macroString(this.source, specStart, this.cidr?.range.start ?? this.end, undefined);
   }
 
   get cidr(): DualCidr | undefined {
-    return this.name === 'a' || this.name === 'mx' ? (this.#detail as DualCidr | undefined) : undefined;
+    return undefined;
   }
 
   get network(): NetworkSpec | undefined {
-    if (this.name !== 'ip4' && this.name !== 'ip6') return undefined;
-    if (this.#network) return this.#network;
+    return undefined;
+  }
+
+  /** A domain-spec with macros or errors, kept as parsed. */
+  protected get keptDomainSpec(): MacroString | undefined {
+    return undefined;
+  }
+
+  protected get nameEnd(): number {
+    return (qualifierAt(this.source, this.start) === undefined ? this.start : this.start + 1) + this.name.length;
+  }
+}
+
+/** An `include`/`exists`/`a`/`mx`/`ptr` mechanism with a dual CIDR or a domain-spec with macros or errors. */
+export class ArgumentMechanismNode extends MechanismNode {
+  readonly #domainSpec: MacroString | undefined;
+  readonly #cidr: DualCidr | undefined;
+
+  constructor(source: string, start: number, end: number, index: number, nameCode: number, domainSpec: MacroString | undefined, cidr: DualCidr | undefined) {
+    super(source, start, end, index, nameCode);
+    this.#domainSpec = domainSpec;
+    this.#cidr = cidr;
+  }
+
+  override get cidr(): DualCidr | undefined {
+    return this.#cidr;
+  }
+
+  protected override get keptDomainSpec(): MacroString | undefined {
+    return this.#domainSpec;
+  }
+}
+
+/** An `ip4`/`ip6` mechanism; its network is made on first read and kept (the rules read it often). */
+export class NetworkMechanismNode extends MechanismNode {
+  /** The network once read, or before that the IPv6 address the parser had to parse. */
+  #network: NetworkView | ipaddr.IPv6 | undefined;
+
+  constructor(source: string, start: number, end: number, index: number, nameCode: number, address: ipaddr.IPv6 | undefined) {
+    super(source, start, end, index, nameCode);
+    this.#network = address;
+  }
+
+  override get network(): NetworkSpec {
+    if (this.#network instanceof NetworkView) return this.#network;
+    const source = this.source;
     const start = this.nameEnd + 1;
     const end = this.end;
-    const slash = this.source.indexOf('/', start);
-    this.#network = new NetworkView(this, this.source, start, slash < 0 || slash > end ? end : slash, end);
+    const slash = source.indexOf('/', start);
+    this.#network = new NetworkView(this.name === 'ip4', source, start, slash < 0 || slash > end ? end : slash, end, this.#network);
     return this.#network;
-  }
-
-  /**
-   * The address of an `ip4`/`ip6` network (its text was validated by the parser), parsed with
-   * ipaddr.js on first use unless the parser already had to parse it.
-   */
-  networkAddress(addressText: string): ipaddr.IPv4 | ipaddr.IPv6 {
-    this.#detail ??= this.name === 'ip4' ? ipaddr.IPv4.parse(addressText) : ipaddr.IPv6.parse(addressText);
-    return this.#detail as ipaddr.IPv4 | ipaddr.IPv6;
-  }
-
-  private get nameEnd(): number {
-    return (qualifierAt(this.source, this.start) === undefined ? this.start : this.start + 1) + this.name.length;
   }
 }
 
 /** `name=value`; the name starts the term (a qualified modifier is an invalid term). */
 export class ModifierNode extends TermNode implements ModifierTerm {
+  readonly index: number;
   readonly name: string;
   readonly known: boolean;
   readonly value: MacroString;
 
   constructor(source: string, start: number, end: number, index: number, name: string, value: MacroString) {
-    super(source, start, end, index);
+    super(source, start, end);
+    this.index = index;
     this.name = name;
     this.known = name === 'redirect' || name === 'exp';
     this.value = value;
@@ -171,10 +212,12 @@ export class ModifierNode extends TermNode implements ModifierTerm {
 }
 
 export class InvalidNode extends TermNode implements InvalidTerm {
+  readonly index: number;
   readonly #name: string | undefined;
 
   constructor(source: string, start: number, end: number, index: number, name: string | undefined) {
-    super(source, start, end, index);
+    super(source, start, end);
+    this.index = index;
     this.#name = name;
   }
 
@@ -190,24 +233,27 @@ export class InvalidNode extends TermNode implements InvalidTerm {
 /**
  * The network of an `ip4`/`ip6` mechanism, made on the first read of `network`: `[start,
  * addressEnd)` is the address text (validated by the parser), `[addressEnd, end)` the `/prefix`
- * when one is written (also validated).
+ * when one is written (also validated). The address is parsed with ipaddr.js on first read
+ * unless the parser already had to parse it.
  */
 class NetworkView implements NetworkSpec {
-  readonly #term: MechanismNode;
+  readonly #isV4: boolean;
   readonly #source: string;
   readonly #start: number;
   readonly #addressEnd: number;
   readonly #end: number;
   readonly #prefixLength: number;
+  #address: ipaddr.IPv4 | ipaddr.IPv6 | undefined;
   #cidr: CidrLength | undefined;
 
-  constructor(term: MechanismNode, source: string, start: number, addressEnd: number, end: number) {
-    this.#term = term;
+  constructor(isV4: boolean, source: string, start: number, addressEnd: number, end: number, address: ipaddr.IPv6 | undefined) {
+    this.#isV4 = isV4;
     this.#source = source;
     this.#start = start;
     this.#addressEnd = addressEnd;
     this.#end = end;
-    this.#prefixLength = addressEnd < end ? Number(source.slice(addressEnd + 1, end)) : term.name === 'ip4' ? 32 : 128;
+    this.#prefixLength = addressEnd < end ? Number(source.slice(addressEnd + 1, end)) : isV4 ? 32 : 128;
+    this.#address = address;
   }
 
   get text(): string {
@@ -219,7 +265,8 @@ class NetworkView implements NetworkSpec {
   }
 
   get address(): ipaddr.IPv4 | ipaddr.IPv6 {
-    return this.#term.networkAddress(this.text);
+    this.#address ??= this.#isV4 ? ipaddr.IPv4.parse(this.text) : ipaddr.IPv6.parse(this.text);
+    return this.#address;
   }
 
   get prefixLength(): number {
@@ -235,29 +282,45 @@ class NetworkView implements NetworkSpec {
 
 const NO_ERRORS: SpfSyntaxError[] = Object.freeze([]) as unknown as SpfSyntaxError[];
 
-/** A parsed record; `mechanisms` is `terms` itself when every term is a mechanism. */
+/** What a record has besides its terms when it is not all mechanisms without errors. */
+interface RecordExtras {
+  readonly errors: SpfSyntaxError[];
+  readonly mechanisms: MechanismTerm[];
+  readonly redirect: ModifierTerm | undefined;
+  readonly exp: ModifierTerm | undefined;
+}
+
+/**
+ * A parsed record. A record of mechanisms only and without errors keeps just its text and
+ * terms: `mechanisms` is then `terms` itself and `errors` a shared empty (frozen) array.
+ */
 export class RecordNode implements SpfRecord {
   readonly text: string;
   readonly terms: Term[];
-  readonly errors: SpfSyntaxError[];
-  readonly mechanisms: MechanismTerm[];
-  readonly #redirect: ModifierTerm | undefined;
-  readonly #exp: ModifierTerm | undefined;
+  readonly #extras: RecordExtras | undefined;
 
   constructor(
     text: string,
     terms: Term[],
     errors: SpfSyntaxError[],
-    mechanisms: MechanismTerm[],
+    mechanisms: MechanismTerm[] | undefined,
     redirect: ModifierTerm | undefined,
     exp: ModifierTerm | undefined,
   ) {
     this.text = text;
     this.terms = terms;
-    this.errors = errors.length === 0 ? NO_ERRORS : errors;
-    this.mechanisms = mechanisms;
-    this.#redirect = redirect;
-    this.#exp = exp;
+    this.#extras =
+      errors.length === 0 && mechanisms === undefined && redirect === undefined && exp === undefined
+        ? undefined
+        : { errors: errors.length === 0 ? NO_ERRORS : errors, mechanisms: mechanisms ?? (terms as MechanismTerm[]), redirect, exp };
+  }
+
+  get errors(): SpfSyntaxError[] {
+    return this.#extras?.errors ?? NO_ERRORS;
+  }
+
+  get mechanisms(): MechanismTerm[] {
+    return this.#extras?.mechanisms ?? (this.terms as MechanismTerm[]);
   }
 
   get versionRange(): TextRange | undefined {
@@ -265,11 +328,11 @@ export class RecordNode implements SpfRecord {
   }
 
   get redirect(): ModifierTerm | undefined {
-    return this.#redirect;
+    return this.#extras?.redirect;
   }
 
   get exp(): ModifierTerm | undefined {
-    return this.#exp;
+    return this.#extras?.exp;
   }
 }
 

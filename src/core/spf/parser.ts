@@ -6,9 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type {
   CidrLength,
   DualCidr,
-  MacroPart,
   MacroString,
-  MechanismName,
   MechanismTerm,
   ModifierTerm,
   SpfRecord,
@@ -17,22 +15,59 @@ import type {
   Term,
 } from './ast';
 import type { TextRange } from '../text/range';
-import { isValidToplabel } from './domain-name';
+import { keptDomainSpec, parseDomainSpec } from './domain-spec';
 import { macroString, parseMacroParts } from './macro-parser';
 import { isDottedQuad, isHexGroupsIPv6 } from './network-text';
-import { InvalidNode, isSpfRecordText, MechanismNode, ModifierNode, qualifierAt, RecordNode } from './parsed-nodes';
+import {
+  ArgumentMechanismNode,
+  InvalidNode,
+  isSpfRecordText,
+  MECHANISM_NAMES,
+  MechanismNode,
+  ModifierNode,
+  NetworkMechanismNode,
+  qualifierAt,
+  RecordNode,
+} from './parsed-nodes';
 
-const MECHANISM_NAMES: readonly MechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
+/** Mechanism name codes: indexes in `MECHANISM_NAMES`. */
+const ALL = 0;
+const INCLUDE = 1;
+const A = 2;
+const MX = 3;
+const PTR = 4;
+const IP4 = 5;
+const IP6 = 6;
+const EXISTS = 7;
 
-/** The mechanism named by `[start, end)` of `text` (ASCII name characters, any case). */
-function mechanismNameAt(text: string, start: number, end: number): MechanismName | undefined {
-  for (const name of MECHANISM_NAMES) {
-    if (name.length !== end - start) continue;
-    let offset = 0;
-    while (offset < name.length && (text.charCodeAt(start + offset) | 0x20) === name.charCodeAt(offset)) offset++;
-    if (offset === name.length) return name;
+/** True when `[start, start + word.length)` of `text` is `word` (lower-case ASCII) in any case. */
+function matchesAt(text: string, start: number, word: string): boolean {
+  for (let offset = 0; offset < word.length; offset++) {
+    if ((text.charCodeAt(start + offset) | 0x20) !== word.charCodeAt(offset)) return false;
   }
-  return undefined;
+  return true;
+}
+
+/** The code of the mechanism named by `[start, end)` of `text` (ASCII name characters, any case), or -1. */
+function mechanismCodeAt(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start) | 0x20;
+  switch (end - start) {
+    case 1:
+      return first === 0x61 ? A : -1;
+    case 2:
+      return first === 0x6d && (text.charCodeAt(start + 1) | 0x20) === 0x78 ? MX : -1;
+    case 3:
+      if (first === 0x61) return matchesAt(text, start, 'all') ? ALL : -1;
+      if (first === 0x70) return matchesAt(text, start, 'ptr') ? PTR : -1;
+      if (first !== 0x69 || (text.charCodeAt(start + 1) | 0x20) !== 0x70) return -1;
+      return text.charCodeAt(start + 2) === 0x34 ? IP4 : text.charCodeAt(start + 2) === 0x36 ? IP6 : -1;
+    case 6:
+      return matchesAt(text, start, 'exists') ? EXISTS : -1;
+    case 7:
+      return matchesAt(text, start, 'include') ? INCLUDE : -1;
+    default:
+      return -1;
+  }
 }
 
 export { isSpfRecordText } from './parsed-nodes';
@@ -65,10 +100,19 @@ export function parseRecordOnce(text: string): SpfRecord {
   return parseUncached(text);
 }
 
+/**
+ * The terms of the record being parsed, reused from record to record (parsing never re-enters
+ * itself); each record keeps a copy that holds exactly its terms.
+ */
+let termBuffer: Term[] = [];
+/** A buffer grown beyond this many terms by a long record is dropped rather than kept. */
+const KEPT_BUFFER_LENGTH = 64;
+
 function parseUncached(text: string): SpfRecord {
   const errors: SpfSyntaxError[] = [];
-  const terms: Term[] = [];
-  const mechanisms: MechanismTerm[] = [];
+  const buffer = termBuffer;
+  let count = 0;
+  let allMechanisms = true;
   let redirect: ModifierTerm | undefined;
   let exp: ModifierTerm | undefined;
   const hasVersion = isSpfRecordText(text);
@@ -86,25 +130,27 @@ function parseUncached(text: string): SpfRecord {
     }
     let termEnd = text.indexOf(' ', index);
     if (termEnd < 0) termEnd = length;
-    const term = parseTerm(text, index, termEnd, terms.length, errors);
-    terms.push(term);
-    if (term.kind === 'mechanism') mechanisms.push(term);
-    else if (term.kind === 'modifier' && term.known) {
-      const isRedirect = term.name === 'redirect';
-      if (isRedirect ? redirect : exp) {
-        errors.push({ range: term.range, reason: `"${term.name}=" appears more than once (RFC 7208 §6)`, code: 'duplicate-modifier', termIndex: term.index });
-      } else if (isRedirect) {
-        redirect = term;
-      } else {
-        exp = term;
+    const term = parseTerm(text, index, termEnd, count, errors);
+    buffer[count++] = term;
+    if (term.kind !== 'mechanism') {
+      allMechanisms = false;
+      if (term.kind === 'modifier' && term.known) {
+        const isRedirect = term.name === 'redirect';
+        if (isRedirect ? redirect : exp) {
+          errors.push({ range: term.range, reason: `"${term.name}=" appears more than once (RFC 7208 §6)`, code: 'duplicate-modifier', termIndex: term.index });
+        } else if (isRedirect) {
+          redirect = term;
+        } else {
+          exp = term;
+        }
       }
     }
     index = termEnd;
   }
-  // Copies hold exactly their elements (arrays grown by push keep spare room).
-  const keptTerms = terms.slice();
-  const keptMechanisms = mechanisms.length === terms.length ? (keptTerms as MechanismTerm[]) : mechanisms.slice();
-  return new RecordNode(text, keptTerms, errors, keptMechanisms, redirect, exp);
+  const terms = buffer.slice(0, count);
+  if (count > KEPT_BUFFER_LENGTH) termBuffer = [];
+  const mechanisms = allMechanisms ? undefined : terms.filter((term): term is MechanismTerm => term.kind === 'mechanism');
+  return new RecordNode(text, terms, errors, mechanisms, redirect, exp);
 }
 
 function isNameChar(code: number): boolean {
@@ -143,59 +189,67 @@ function parseTerm(text: string, start: number, end: number, index: number, erro
     addError(errors, { start, end }, `"${text.slice(start, end)}" is not a mechanism or modifier`, 'invalid-term', index);
     return new InvalidNode(text, start, end, index, undefined);
   }
-  const mechanismName = mechanismNameAt(text, nameStart, cursor);
-  if (mechanismName === undefined) {
+  const code = mechanismCodeAt(text, nameStart, cursor);
+  if (code < 0) {
     let shownEnd = nameStart;
     while (shownEnd < end && text.charCodeAt(shownEnd) !== 0x3a && text.charCodeAt(shownEnd) !== 0x2f) shownEnd++;
     addError(errors, { start, end }, `unknown mechanism "${text.slice(nameStart, shownEnd)}"`, 'unknown-mechanism', index);
     return new InvalidNode(text, start, end, index, text.slice(nameStart, cursor).toLowerCase());
   }
-  return parseMechanism(text, start, end, index, mechanismName, cursor, errors);
+  return parseMechanism(text, start, end, index, code, cursor, errors);
 }
 
 /**
- * Parses the argument of a known mechanism whose name ends at `cursor`. A mechanism missing a
- * required part (the domain of `include`/`exists`, the network of `ip4`/`ip6`) becomes an
- * invalid term; its error is already reported.
+ * Parses the argument of the known mechanism of `code` whose name ends at `cursor`. A mechanism
+ * missing a required part (the domain of `include`/`exists`, the network of `ip4`/`ip6`) becomes
+ * an invalid term; its error is already reported.
  */
-function parseMechanism(text: string, start: number, end: number, index: number, name: MechanismName, cursor: number, errors: SpfSyntaxError[]): Term {
+function parseMechanism(text: string, start: number, end: number, index: number, code: number, cursor: number, errors: SpfSyntaxError[]): Term {
   const hasColon = cursor < end && text.charCodeAt(cursor) === 0x3a;
-  switch (name) {
-    case 'all':
+  const name = MECHANISM_NAMES[code];
+  switch (code) {
+    case ALL:
       if (cursor < end) addError(errors, { start: cursor, end }, '"all" takes no argument', 'unexpected-argument', index);
-      return new MechanismNode(text, start, end, index, name, undefined, undefined);
-    case 'include':
-    case 'exists':
+      return new MechanismNode(text, start, end, index, code);
+    case INCLUDE:
+    case EXISTS: {
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":domain"`, 'missing-domain', index);
         return new InvalidNode(text, start, end, index, name);
       }
-      return new MechanismNode(text, start, end, index, name, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
-    case 'ptr': {
+      return mechanismWith(text, start, end, index, code, keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)), undefined);
+    }
+    case PTR: {
       if (!hasColon && cursor < end) addError(errors, { start: cursor, end }, '"ptr" takes only ":domain"', 'unexpected-argument', index);
       const domainSpec = hasColon ? keptDomainSpec(text, cursor + 1, end, parseDomainSpec(text, cursor + 1, end, errors, index)) : undefined;
-      return new MechanismNode(text, start, end, index, name, domainSpec, undefined);
+      return mechanismWith(text, start, end, index, code, domainSpec, undefined);
     }
-    case 'a':
-    case 'mx': {
-      const cidr = parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, errors, index);
+    case A:
+    case MX: {
+      const cidr = cursor < end ? parseDualCidr(text, hasColon ? cursor + 1 : cursor, end, errors, index) : undefined;
       const specEnd = cidr ? cidr.range.start : end;
       let domainSpec: MacroString | undefined;
       if (hasColon) domainSpec = keptDomainSpec(text, cursor + 1, specEnd, parseDomainSpec(text, cursor + 1, specEnd, errors, index));
       else if (specEnd > cursor) addError(errors, { start: cursor, end: specEnd }, `unexpected "${text.slice(cursor, specEnd)}" after "${name}"`, 'unexpected-argument', index);
-      return new MechanismNode(text, start, end, index, name, domainSpec, cidr);
+      return mechanismWith(text, start, end, index, code, domainSpec, cidr);
     }
-    case 'ip4':
-    case 'ip6': {
+    default: {
       if (!hasColon) {
         addError(errors, cursor < end ? { start: cursor, end } : { start, end }, `"${name}" needs ":address"`, 'invalid-ip', index);
         return new InvalidNode(text, start, end, index, name);
       }
-      const network = checkNetwork(text, name, cursor + 1, end, errors, index);
+      const network = checkNetwork(text, code === IP4, cursor + 1, end, errors, index);
       if (network === undefined) return new InvalidNode(text, start, end, index, name);
-      return new MechanismNode(text, start, end, index, name, undefined, network === 'valid' ? undefined : network);
+      return new NetworkMechanismNode(text, start, end, index, code, network === 'valid' ? undefined : network);
     }
   }
+}
+
+/** A mechanism node that keeps its domain-spec or dual CIDR only when it has one to keep. */
+function mechanismWith(text: string, start: number, end: number, index: number, code: number, domainSpec: MacroString | undefined, cidr: DualCidr | undefined): MechanismTerm {
+  return domainSpec === undefined && cidr === undefined
+    ? new MechanismNode(text, start, end, index, code)
+    : new ArgumentMechanismNode(text, start, end, index, code, domainSpec, cidr);
 }
 
 /** RFC 7208 §12 ip4-cidr-length / ip6-cidr-length: "0" or digits without a leading zero. */
@@ -274,11 +328,10 @@ function checkIPv6(addressText: string): ipaddr.IPv6 | 'valid' | undefined {
  * when checking it meant parsing it, or undefined when the address or prefix is invalid
  * (reported). Addresses not parsed here are parsed on first read.
  */
-function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'valid' | undefined {
+function checkNetwork(text: string, isV4: boolean, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): ipaddr.IPv6 | 'valid' | undefined {
   let slash = text.indexOf('/', start);
   if (slash < 0 || slash > end) slash = end;
   const addressText = text.slice(start, slash);
-  const isV4 = name === 'ip4';
   const address = isV4 ? (isDottedQuad(addressText) ? 'valid' : undefined) : checkIPv6(addressText);
   if (address === undefined) {
     const range = slash > start ? { start, end: slash } : { start: start - 1, end };
@@ -291,48 +344,4 @@ function checkNetwork(text: string, name: 'ip4' | 'ip6', start: number, end: num
     return undefined;
   }
   return address;
-}
-
-/**
- * RFC 7208 §12 `domain-spec = macro-string domain-end`, `domain-end = ( "." toplabel [ "." ] ) / macro-expand`.
- * Returns its parts as `parseMacroParts` does (undefined for one plain literal).
- */
-function parseDomainSpec(text: string, start: number, end: number, errors: SpfSyntaxError[], termIndex: number): MacroPart[] | undefined {
-  const errorCount = errors.length;
-  const parts = parseMacroParts(text, start, end, 'domain-spec', errors, termIndex);
-  if (start === end) {
-    errors.push({ range: { start: start - 1, end }, reason: 'missing domain after the separator', code: 'missing-domain', termIndex });
-    return parts;
-  }
-  if (errors.length === errorCount && !endsInDomainName(text, start, end, parts)) {
-    errors.push({
-      range: { start, end },
-      reason: `"${text.slice(start, end)}" does not end in a valid domain name (a dot and a top-level label such as ".com", or a macro)`,
-      code: 'invalid-domain',
-      termIndex,
-    });
-  }
-  return parts;
-}
-
-/**
- * The domain-end check of a domain-spec without errors: its last literal holds a dot and a valid
- * toplabel (one trailing dot allowed), or the spec ends in a macro (optionally followed by a dot).
- */
-function endsInDomainName(text: string, start: number, end: number, parts: MacroPart[] | undefined): boolean {
-  let literalStart = start;
-  if (parts !== undefined) {
-    const last = parts[parts.length - 1];
-    if (last.kind !== 'literal') return true;
-    if (parts.length > 1 && last.text === '.') return true;
-    literalStart = last.range.start;
-  }
-  const literalEnd = text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
-  const dot = text.lastIndexOf('.', literalEnd - 1);
-  return dot >= literalStart && isValidToplabel(text, dot + 1, literalEnd);
-}
-
-/** The domain-spec a mechanism keeps: only one with macros or errors (a plain one is rebuilt on read). */
-function keptDomainSpec(text: string, start: number, end: number, parts: MacroPart[] | undefined): MacroString | undefined {
-  return parts === undefined ? undefined : macroString(text, start, end, parts);
 }

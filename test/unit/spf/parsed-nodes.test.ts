@@ -68,6 +68,47 @@ describe('SPF parser: values computed on read', () => {
   });
 });
 
+describe('SPF parser: term offsets and record parts kept compactly', () => {
+  it('gives terms far into a long record, and very long terms, their exact texts and ranges', () => {
+    const filler = Array.from({ length: 3000 }, (_, index) => `a:host${index}.example.com`).join(' ');
+    const longName = `${'x'.repeat(70_000)}.example.com`;
+    const text = `v=spf1 ${filler} -include:${longName} ip4:192.0.2.0/24 ~all`;
+    const record = parseRecord(text);
+    assert.deepEqual(record.errors, []);
+    assert.equal(record.terms.length, 3003);
+    let offset = 7;
+    for (const term of record.terms) {
+      const end = text.indexOf(' ', offset) < 0 ? text.length : text.indexOf(' ', offset);
+      assert.deepEqual(term.range, { start: offset, end });
+      assert.equal(term.text, text.slice(offset, end));
+      offset = end + 1;
+    }
+    const [include, ip4, all] = record.mechanisms.slice(-3);
+    assert.equal(include.index, 3000);
+    assert.equal(include.name, 'include');
+    assert.equal(include.qualifier, '-');
+    assert.equal(include.domainSpec?.text, longName);
+    assert.equal(ip4.network?.text, '192.0.2.0');
+    assert.deepEqual(ip4.network?.cidr?.range, { start: text.length - 8, end: text.length - 5 });
+    assert.equal(all.qualifier, '~');
+    assert.equal(all.index, 3002);
+  });
+
+  it('shares terms as mechanisms only when every term is one, and keeps modifiers and errors apart', () => {
+    const plain = parseRecord('v=spf1 a mx -all');
+    assert.equal(plain.mechanisms, plain.terms);
+    assert.deepEqual(plain.errors, []);
+    assert.equal(plain.redirect, undefined);
+    assert.equal(plain.exp, undefined);
+    const mixed = parseRecord('v=spf1 a foo=bar mx exp=explain.example.com redirect=_spf.example.com bogus');
+    assert.deepEqual(mixed.mechanisms.map((term) => term.text), ['a', 'mx']);
+    assert.notEqual(mixed.mechanisms, mixed.terms);
+    assert.equal(mixed.exp?.text, 'exp=explain.example.com');
+    assert.equal(mixed.redirect?.text, 'redirect=_spf.example.com');
+    assert.deepEqual(mixed.errors.map((error) => error.code), ['unknown-mechanism']);
+  });
+});
+
 describe('SPF parser: address text checks agree with ipaddr.js', () => {
   const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '0x1', '256', '1e2', ''));
   const hexGroup = fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 1, maxLength: 5 }), fc.constantFrom('', '0', 'FFFF', 'g1'));
