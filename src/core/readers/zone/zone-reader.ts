@@ -213,8 +213,8 @@ class ZoneReader {
     const end = ends[count - 1];
     const record =
       typeof data === 'object'
-        ? new GenericZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
-        : new ReadZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
+        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
+        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
     this.records.push(record);
     // Records that carry this owner over resolve it through this record.
     if (ownerSource === undefined) this.previousOwner = record;

@@ -53,6 +53,7 @@ export class ReadZoneRecord implements ZoneRecord {
    * @param start offset of the first written token (the owner, or the first field when the owner is omitted)
    * @param end end of the last token of the record data
    * @param ownerSource see {@link OwnerSource}; the name is resolved against the record's origin when first read
+   * @param typeStart offset of the type as written
    * @param typeAndLayout the type code times 16 plus {@link OWNER_WRITTEN}, {@link TTL_WRITTEN}, {@link CLASS_WRITTEN} and {@link STRINGS_ESCAPED} combined
    */
   constructor(
@@ -60,6 +61,7 @@ export class ReadZoneRecord implements ZoneRecord {
     private readonly start: number,
     private readonly end: number,
     private ownerSource: OwnerSource,
+    private readonly typeStart: number,
     private readonly typeAndLayout: number,
   ) {}
 
@@ -74,17 +76,6 @@ export class ReadZoneRecord implements ZoneRecord {
 
   private get layout(): number {
     return this.typeAndLayout % LAYOUT_BITS;
-  }
-
-  /** Offset of the type as written: after the words the layout says the record writes before it. */
-  private get typeStart(): number {
-    const text = this.context.text;
-    const layout = this.layout;
-    let pos = this.start;
-    if (layout & OWNER_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
-    if (layout & TTL_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
-    if (layout & CLASS_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
-    return pos;
   }
 
   get range(): TextRange {
@@ -114,11 +105,10 @@ export class ReadZoneRecord implements ZoneRecord {
     const text = this.context.text;
     const code = this.typeCode;
     const name = rrTypeName(code);
-    const start = this.typeStart;
-    const end = wordEnd(text, start);
+    const end = wordEnd(text, this.typeStart);
     // The canonical name when written so: one shared string instead of a copy per read.
-    const written = end - start === name.length && text.startsWith(name, start) ? name : text.slice(start, end);
-    return { name, code, text: written, range: { start, end } };
+    const written = end - this.typeStart === name.length && text.startsWith(name, this.typeStart) ? name : text.slice(this.typeStart, end);
+    return { name, code, text: written, range: { start: this.typeStart, end } };
   }
 
   /** Read again from the text after the type: inside a record every line break is inside parentheses. */
@@ -167,10 +157,9 @@ export class ReadZoneRecord implements ZoneRecord {
    */
   private fieldRange(ttl: boolean): TextRange {
     const text = this.context.text;
-    const typeStart = this.typeStart;
     let pos = this.layout & OWNER_WRITTEN ? wordEnd(text, this.start) : this.start;
     for (;;) {
-      const start = tokenStartFrom(text, pos, typeStart);
+      const start = tokenStartFrom(text, pos, this.typeStart);
       const end = wordEnd(text, start);
       const code = text.charCodeAt(start);
       if ((code >= DIGIT_0 && code <= DIGIT_9) === ttl) return { start, end };
@@ -186,11 +175,12 @@ export class GenericZoneRecord extends ReadZoneRecord {
     start: number,
     end: number,
     ownerSource: OwnerSource,
+    typeStart: number,
     typeAndLayout: number,
     private readonly genericData: GenericRdata,
     private readonly genericTxt: TxtValue | undefined,
   ) {
-    super(context, start, end, ownerSource, typeAndLayout);
+    super(context, start, end, ownerSource, typeStart, typeAndLayout);
   }
 
   override get txt(): TxtValue | undefined {
