@@ -244,7 +244,6 @@ class NetworkView implements NetworkSpec {
   readonly #end: number;
   readonly #prefixLength: number;
   #address: ipaddr.IPv4 | ipaddr.IPv6 | undefined;
-  #cidr: CidrLength | undefined;
 
   constructor(isV4: boolean, source: string, start: number, addressEnd: number, end: number, address: ipaddr.IPv6 | undefined) {
     this.#isV4 = isV4;
@@ -275,8 +274,7 @@ class NetworkView implements NetworkSpec {
 
   get cidr(): CidrLength | undefined {
     if (this.#addressEnd === this.#end) return undefined;
-    this.#cidr ??= { value: this.prefixLength, range: { start: this.#addressEnd, end: this.#end }, valueRange: { start: this.#addressEnd + 1, end: this.#end } };
-    return this.#cidr;
+    return { value: this.prefixLength, range: { start: this.#addressEnd, end: this.#end }, valueRange: { start: this.#addressEnd + 1, end: this.#end } };
   }
 }
 

@@ -49,6 +49,7 @@ class VerbatimZoneString implements TxtString {
  */
 export class ZoneTxtValue implements TxtValue {
   private decoded: readonly TxtString[] | undefined;
+  private counted: number | undefined;
 
   /**
    * @param start start of the first string's token
@@ -70,12 +71,15 @@ export class ZoneTxtValue implements TxtValue {
     return this.decoded;
   }
 
-  /** Counted from the tokens, without decoding the strings. */
+  /** Counted from the tokens once, without decoding the strings. */
   get stringCount(): number {
     if (this.decoded) return this.decoded.length;
-    let count = 0;
-    for (let pos = this.start; pos >= 0; pos = tokenStartFrom(this.text, tokenEnd(this.text, pos), this.end)) count++;
-    return count;
+    if (this.counted === undefined) {
+      let count = 0;
+      for (let pos = this.start; pos >= 0; pos = tokenStartFrom(this.text, tokenEnd(this.text, pos), this.end)) count++;
+      this.counted = count;
+    }
+    return this.counted;
   }
 
   private decodeStrings(): TxtString[] {
