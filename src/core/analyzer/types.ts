@@ -108,18 +108,20 @@ export interface RuleMeta {
  */
 export function formatMessage(template: string, args: Record<string, MessageArg>): string {
   const pieces = templatePieces(template);
-  let text = pieces[0];
+  if (pieces.length === 1) return pieces[0];
+  // Joined into one flat string: concatenation would keep a chain of string pieces per message.
+  const parts: string[] = [pieces[0]];
   for (let i = 1; i < pieces.length; i += 2) {
     const name = pieces[i];
     if (name in args) {
       const value = args[name];
-      text += typeof value === 'object' ? value.text : String(value);
+      parts.push(typeof value === 'object' ? value.text : String(value));
     } else {
-      text += `{${name}}`;
+      parts.push(`{${name}}`);
     }
-    text += pieces[i + 1];
+    parts.push(pieces[i + 1]);
   }
-  return text;
+  return parts.join('');
 }
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
