@@ -21,7 +21,7 @@ export const multipleRecordsRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site } = context;
-    if (site.owner === undefined || site.rrType !== 'TXT') return;
+    if (site.owner === undefined || site.rrType !== 'TXT' || context.siblings.length === 0) return;
     const others = context.siblings.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
     if (others.length === 0) return;
     const owner = site.owner;

@@ -23,11 +23,13 @@ export const ptrMechanismRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { record } = context.site;
+    // A %{p} macro is written "%{p" (any case); without one, only ptr mechanisms are reported.
+    const mayUsePtrMacro = /%\{p/i.test(record.text);
     for (const term of record.terms) {
       if (term.kind === 'mechanism' && term.name === 'ptr') {
         const fix = context.valueFix(context.message('removePtr', { term: term.text }), [removeTermEdit(record, term)], { changesPolicy: true });
         context.report(term.range, context.message('ptr', { term: term.text }), { fixes: [fix] });
-      } else if ((term.kind === 'mechanism' && term.domainSpec?.usesPtr) || (term.kind === 'modifier' && term.value.usesPtr)) {
+      } else if (mayUsePtrMacro && ((term.kind === 'mechanism' && term.domainSpec?.usesPtr) || (term.kind === 'modifier' && term.value.usesPtr))) {
         context.report(term.range, context.message('ptrMacro', { term: term.text }));
       }
     }

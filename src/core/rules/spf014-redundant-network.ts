@@ -26,13 +26,14 @@ export const redundantNetworkRule: RuleDefinition = {
   checkRecord(context) {
     const { record } = context.site;
     const allIndex = firstAllIndex(record);
-    const networks: MechanismTerm[] = [];
-    for (const mechanism of record.mechanisms) {
+    const mechanisms = record.mechanisms;
+    // Each network is compared with the earlier ones (records have a handful of terms).
+    for (let i = 1; i < mechanisms.length; i++) {
+      const mechanism = mechanisms[i];
       if (allIndex >= 0 && mechanism.index > allIndex) break;
-      const network = mechanism.network;
-      if (!network) continue;
-      const wider = networks.find((earlier) => covers(earlier, mechanism));
-      networks.push(mechanism);
+      if (!mechanism.network) continue;
+      let wider: MechanismTerm | undefined;
+      for (let j = 0; j < i && !wider; j++) if (covers(mechanisms[j], mechanism)) wider = mechanisms[j];
       if (!wider) continue;
       const sameQualifier = wider.qualifier === mechanism.qualifier;
       const args = { term: mechanism.text, wider: wider.text };

@@ -25,17 +25,19 @@ export const cidrHostBitsRule: RuleDefinition = {
   checkRecord(context) {
     for (const mechanism of context.site.record.mechanisms) {
       const network = mechanism.network;
-      if (!network?.cidr) continue;
-      const prefix = network.prefixLength;
+      const prefix = network?.prefixLength;
+      // A single address (no prefix written, or /32, /128) has no host bits.
+      if (!network || prefix === undefined || prefix === (mechanism.name === 'ip4' ? 32 : 128)) continue;
       // Parsed here rather than read from `network.address`, which would keep an address object
       // per network of the document once the analysis is over.
       const address = mechanism.name === 'ip4' ? ipaddr.IPv4.parse(network.text) : ipaddr.IPv6.parse(network.text);
       const base = networkAddress(address.toByteArray(), prefix);
       if (!base) continue;
+      const cidr = network.cidr;
       const args = { term: mechanism.text, prefix, network: base.toString(), address: network.text };
       const fixes = [
         context.valueFix(context.message('useNetwork', args), [{ range: network.range, newText: base.toString() }], { isPreferred: true }),
-        context.valueFix(context.message('useHost', args), [{ range: network.cidr.range, newText: '' }], { changesPolicy: true }),
+        cidr && context.valueFix(context.message('useHost', args), [{ range: cidr.range, newText: '' }], { changesPolicy: true }),
       ];
       context.report(mechanism.range, context.message('hostBits', args), { fixes });
     }

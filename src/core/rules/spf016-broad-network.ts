@@ -27,7 +27,8 @@ export const broadNetworkRule: RuleDefinition = {
   },
   checkRecord(context) {
     for (const mechanism of context.site.record.mechanisms) {
-      if (mechanism.network?.cidr) checkPrefix(context, mechanism, mechanism.name === 'ip4' ? 'IPv4' : 'IPv6', mechanism.network.prefixLength);
+      // Without a written prefix the network is one address (/32, /128): never broad.
+      if (mechanism.network) checkPrefix(context, mechanism, mechanism.name === 'ip4' ? 'IPv4' : 'IPv6', mechanism.network.prefixLength);
       if (mechanism.cidr?.ip4) checkPrefix(context, mechanism, 'IPv4', mechanism.cidr.ip4.value);
       if (mechanism.cidr?.ip6) checkPrefix(context, mechanism, 'IPv6', mechanism.cidr.ip6.value);
     }
