@@ -9,7 +9,7 @@ import type { TxtValue } from '../readers/txt/txt-value';
 import type { CodeLanguage } from '../readers/code/find-spf-strings';
 import { BUILTIN_RULES } from '../rules/registry';
 import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type MappedRange, type SpfRecordSite } from './document';
-import { disableMarkerOffsets, disabledRulesFor, isRuleDisabled, type DisabledRules } from './disable';
+import { DisableComments, isRuleDisabled } from './disable';
 import { buildValueFix } from './fixes';
 import type {
   AnalysisSettings,
@@ -116,10 +116,8 @@ class AnalysisRun {
   private sitesByOwnerMap: Map<string, SpfRecordSite[]> | undefined;
   /** Zone records by owner, built on the first request (no built-in document rule needs them). */
   private recordsByOwner: Map<string, ZoneRecord[]> | undefined;
-  /** Per site index: the rules its disable comments turn off (`null`: none), read on its first finding. */
-  private readonly disabled: (DisabledRules | null)[] = [];
-  /** Offsets of every disable marker in the text, found on the first finding. */
-  private markerOffsets: number[] | undefined;
+  /** The document's disable comments, read on the first finding. */
+  private disableComments: DisableComments | undefined;
   /** The first site starting at each offset, for `reportAt`'s `recordRange`; built on the first report. */
   private siteByStartMap: Map<number, SpfRecordSite> | undefined;
   private readonly spfSites: SpfRecordSite[];
@@ -292,34 +290,8 @@ class AnalysisRun {
   }
 
   private isDisabled(site: SpfRecordSite, rule: RuleDefinition): boolean {
-    let disabled = this.disabled[site.index];
-    if (disabled === undefined) {
-      disabled = this.mayHaveDisableComment(site) ? (disabledRulesFor(this.text, this.document.lines, site.range, site.value.strings.map((item) => item.range)) ?? null) : null;
-      this.disabled[site.index] = disabled;
-    }
-    return disabled !== null && isRuleDisabled(disabled, rule.meta.code, rule.meta.alias);
-  }
-
-  /**
-   * False when no disable marker lies between the start of the line before the record and the
-   * end of its last line (most records of most documents): the comments are then not read line
-   * by line.
-   */
-  private mayHaveDisableComment(site: SpfRecordSite): boolean {
-    this.markerOffsets ??= disableMarkerOffsets(this.text);
-    const markers = this.markerOffsets;
-    if (markers.length === 0) return false;
-    const lines = this.document.lines;
-    const from = lines.offsetAt({ line: lines.positionAt(site.range.start).line - 1, column: 0 });
-    let low = 0;
-    let high = markers.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (markers[middle] < from) low = middle + 1;
-      else high = middle;
-    }
-    const to = lines.offsetAt({ line: lines.positionAt(site.range.end).line, column: Number.MAX_SAFE_INTEGER });
-    return low < markers.length && markers[low] < to;
+    this.disableComments ??= new DisableComments(this.document);
+    return isRuleDisabled(this.disableComments.rulesFor(site.index, site.range, site.value), rule.meta.code, rule.meta.alias);
   }
 
   private previewFix(fix: Fix): FixPreview | undefined {

@@ -6,6 +6,7 @@
  */
 import type { TextEdit, TextRange } from '../text/range';
 import type { LineIndex } from '../text/line-index';
+import type { TxtValue } from '../readers/txt/txt-value';
 
 const MARKER = 'spf-doctor-disable';
 const DIRECTIVE = /(?:;|#|\/\/)[ \t]*spf-doctor-disable\b([^\r\n;#]*)/i;
@@ -66,4 +67,46 @@ export function disableCommentEdit(text: string, lines: LineIndex, recordRange: 
   const indent = /^[ \t]*/.exec(text.slice(lineStart, recordRange.start))?.[0] ?? '';
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
   return { range: { start: lineStart, end: lineStart }, newText: `${indent}${commentLeader} ${MARKER} ${code}${lineBreak}` };
+}
+
+/**
+ * The disable comments of one document, read record by record when first asked. A record with
+ * no marker between the start of the line before it and the end of its last line (most records
+ * of most documents) is not read line by line: the markers are found in one scan of the text.
+ */
+export class DisableComments {
+  private markers: number[] | undefined;
+  /** Per record key: the rules turned off, `null` for none. */
+  private readonly byRecord: (DisabledRules | null)[] = [];
+
+  constructor(private readonly document: { readonly text: string; readonly lines: LineIndex }) {}
+
+  /** The rules the comments of the record at `recordRange` (with value `value`) turn off; `key` identifies the record. */
+  rulesFor(key: number, recordRange: TextRange, value: TxtValue): DisabledRules | undefined {
+    let rules = this.byRecord[key];
+    if (rules === undefined) {
+      rules = this.hasMarkerNear(recordRange)
+        ? (disabledRulesFor(this.document.text, this.document.lines, recordRange, value.strings.map((item) => item.range)) ?? null)
+        : null;
+      this.byRecord[key] = rules;
+    }
+    return rules ?? undefined;
+  }
+
+  private hasMarkerNear(recordRange: TextRange): boolean {
+    this.markers ??= disableMarkerOffsets(this.document.text);
+    const markers = this.markers;
+    if (markers.length === 0) return false;
+    const lines = this.document.lines;
+    const from = lines.offsetAt({ line: lines.positionAt(recordRange.start).line - 1, column: 0 });
+    let low = 0;
+    let high = markers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (markers[middle] < from) low = middle + 1;
+      else high = middle;
+    }
+    const to = lines.offsetAt({ line: lines.positionAt(recordRange.end).line, column: Number.MAX_SAFE_INTEGER });
+    return low < markers.length && markers[low] < to;
+  }
 }
