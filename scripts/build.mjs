@@ -1,4 +1,4 @@
-// Builds the extension (dist/extension.js, and dist/mime.js loaded on first use), the CLI and the
+// Builds the extension (dist/extension.js, and the bundles it loads on first use, see bundles.mjs), the CLI and the
 // core library with esbuild (options in bundles.mjs), the licences of the packages they bundle
 // (dist/THIRD-PARTY-NOTICES.txt), and the core's type declarations (dist/types, for
 // `require('spf-doctor/core')`) with tsc.

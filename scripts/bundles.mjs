@@ -7,7 +7,9 @@
 //     reports), when a command first runs (src/extension/commands/register-commands.ts);
 //   - dist/ja.js: the core's Japanese texts, when one is first shown (src/core/i18n/japanese-texts.ts);
 //   - dist/mime.js: postal-mime (the `.eml` MIME parser, imported lazily by
-//     src/core/readers/bounce/mime-parts.ts), the first time an `.eml` is analysed.
+//     src/core/readers/bounce/mime-parts.ts), the first time an `.eml` is analysed;
+//   - dist/yaml.js: the YAML reader of DNS-as-code files and the `yaml` parser it uses, the
+//     first time a YAML file is read (src/core/readers/code/find-spf-strings.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -50,11 +52,12 @@ const mimeParserApart = {
 const requiredApart = [
   { source: 'src/extension/commands/command-runners.ts', bundle: 'commands.js' },
   { source: 'src/core/i18n/japanese.ts', bundle: 'ja.js' },
+  { source: 'src/core/readers/code/yaml-strings.ts', bundle: 'yaml.js' },
 ];
 
 /**
  * Sends a `require()` of a {@link requiredApart} module to its bundle (`./commands.js`,
- * `./ja.js`) instead of bundling the module.
+ * `./ja.js`, `./yaml.js`) instead of bundling the module.
  */
 const requiredModulesApart = {
   name: 'required-modules-apart',
@@ -88,8 +91,8 @@ function commonOptions(production) {
 }
 
 /**
- * The extension's bundles: `extension.js` (loaded at activation), `commands.js`, `ja.js` and
- * `mime.js` (loaded on first use). `outdir` (absolute, or relative to the repository root) is
+ * The extension's bundles: `extension.js` (loaded at activation), `commands.js`, `ja.js`,
+ * `yaml.js` and `mime.js` (loaded on first use). `outdir` (absolute, or relative to the repository root) is
  * dist/ for the build, a temporary directory for the benchmark. `commands.js` carries its own
  * copy of the core code it uses (esbuild shares no module between two CommonJS bundles); the
  * stateful services come to it from `extension.js` (src/extension/commands/command-runners.ts).
@@ -109,6 +112,7 @@ export function extensionBundles({ outdir, production, metafile = false }) {
     { ...loader, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js') },
     { ...loader, entryPoints: [requiredApart[0].source], outfile: join(outdir, requiredApart[0].bundle) },
     { ...common, entryPoints: [requiredApart[1].source], outfile: join(outdir, requiredApart[1].bundle), metafile },
+    { ...common, entryPoints: [requiredApart[2].source], outfile: join(outdir, requiredApart[2].bundle), metafile },
     {
       ...common,
       stdin: { contents: "export { default } from 'postal-mime';\n", resolveDir: root, sourcefile: 'mime.js' },

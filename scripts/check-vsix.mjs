@@ -9,11 +9,12 @@ const required = [
   'extension.vsixmanifest',
   'extension/package.json',
   'extension/dist/extension.js',
-  // Loaded on first use: the commands' implementations, the Japanese texts, and postal-mime
-  // (when an .eml is first analysed).
+  // Loaded on first use: the commands' implementations, the Japanese texts, postal-mime
+  // (when an .eml is first analysed) and the YAML reader (when a YAML file is first read).
   'extension/dist/commands.js',
   'extension/dist/ja.js',
   'extension/dist/mime.js',
+  'extension/dist/yaml.js',
   // The licences of the packages bundled into them.
   'extension/dist/THIRD-PARTY-NOTICES.txt',
   'extension/language-configuration.json',
@@ -27,7 +28,7 @@ const required = [
   'extension/l10n/bundle.l10n.ja.json',
 ];
 // Written by esbuild only when a bundled dependency carries a licence comment.
-const optional = ['extension.js', 'commands.js', 'ja.js', 'mime.js'].map((bundle) => `extension/dist/${bundle}.LEGAL.txt`);
+const optional = ['extension.js', 'commands.js', 'ja.js', 'mime.js', 'yaml.js'].map((bundle) => `extension/dist/${bundle}.LEGAL.txt`);
 
 /** Names of the entries in a zip file, read from its central directory (APPNOTE.TXT §4.3.12). */
 function zipEntryNames(zip) {

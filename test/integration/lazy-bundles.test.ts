@@ -1,6 +1,7 @@
 /**
  * The bundles the extension loads on first use (scripts/bundles.mjs): the palette commands come
- * from dist/commands.js, required when a command first runs; the Japanese texts stay in
+ * from dist/commands.js, required when a command first runs; the YAML reader from dist/yaml.js,
+ * when a YAML file is first read; the Japanese texts stay in
  * dist/ja.js, which an English session never reads (hovers and diagnostics render in English
  * without it), and which holds the core's Japanese catalogs for a Japanese one.
  */
@@ -11,7 +12,7 @@ import * as vscode from 'vscode';
 import { JA_MESSAGES } from '../../src/core/i18n/ja';
 import { HOVER_CONTENT_JA } from '../../src/core/hover/content-ja';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
-import { rangeOfText, revertAndCloseAll, setSetting } from './diagnostics-helpers';
+import { rangeOfText, revertAndCloseAll, setSetting, waitForCode } from './diagnostics-helpers';
 import { openFixture, waitForCondition } from './helpers';
 
 /** The path of one of the installed extension's bundles. */
@@ -38,6 +39,13 @@ describe('SPF Doctor: bundles loaded on first use', () => {
     const forgotten = await vscode.commands.executeCommand<number>(Commands.forgetBouncedSenders, { confirm: true });
     assert.equal(typeof forgotten, 'number');
     assert.ok(isLoaded(bundlePath('commands.js')), 'dist/commands.js was not loaded by running a command');
+  });
+
+  it('reads a YAML DNS-as-code file with the reader of dist/yaml.js', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: "records:\n  - type: TXT\n    value: 'v=spf1 a a -all'\n" });
+    await vscode.window.showTextDocument(document);
+    await waitForCode(document, 'SPF013');
+    assert.ok(isLoaded(bundlePath('yaml.js')), 'dist/yaml.js was not loaded by reading a YAML file');
   });
 
   it('shows English hovers without reading dist/ja.js, which holds the Japanese catalogs', async () => {

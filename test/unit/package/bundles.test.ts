@@ -1,7 +1,8 @@
 /**
  * How `npm run build` splits the extension (scripts/bundles.mjs): dist/extension.js, loaded at
- * activation, requires dist/commands.js and dist/ja.js instead of holding the commands and the
- * Japanese texts; dist/core.js and dist/cli.js stay self-contained. The integration test
+ * activation, requires dist/commands.js, dist/ja.js and dist/yaml.js instead of holding the
+ * commands, the Japanese texts and the YAML reader; dist/core.js and dist/cli.js stay
+ * self-contained. The integration test
  * test/integration/lazy-bundles.test.ts loads the split bundles in VS Code.
  */
 import * as assert from 'node:assert/strict';
@@ -22,8 +23,15 @@ function verbatimText(catalog: Readonly<Record<string, string>>): string {
 }
 
 describe('the built bundles', () => {
-  it('extension.js requires the commands and the Japanese texts from their own bundles', () => {
-    assert.deepEqual(requiredBundles(bundle('extension.js')), ['./commands.js', './ja.js']);
+  it('extension.js requires the commands, the Japanese texts and the YAML reader from their own bundles', () => {
+    assert.deepEqual(requiredBundles(bundle('extension.js')), ['./commands.js', './ja.js', './yaml.js']);
+  });
+
+  it('the YAML parser is in yaml.js, not in extension.js', () => {
+    // The CST parser's class of the `yaml` package, by a message only it holds.
+    const marker = 'Tried to pop an empty stack';
+    assert.ok(bundle('yaml.js').includes(marker), 'yaml.js lacks the YAML parser');
+    assert.ok(!bundle('extension.js').includes(marker), 'extension.js holds the YAML parser');
   });
 
   it('the Japanese texts are in ja.js, not in extension.js', () => {
@@ -35,8 +43,8 @@ describe('the built bundles', () => {
     }
   });
 
-  it('commands.js takes postal-mime and the Japanese texts from their bundles too', () => {
-    assert.deepEqual(requiredBundles(bundle('commands.js')), ['./ja.js', './mime.js']);
+  it('commands.js takes postal-mime, the Japanese texts and the YAML reader from their bundles too', () => {
+    assert.deepEqual(requiredBundles(bundle('commands.js')), ['./ja.js', './mime.js', './yaml.js']);
   });
 
   it('core.js and cli.js require no bundle of the extension', () => {

@@ -74,6 +74,7 @@ describe('extension manifest (package.json)', () => {
       'dist/extension.js',
       'dist/ja.js',
       'dist/mime.js',
+      'dist/yaml.js',
       ...readdirSync(path.join(root, 'docs', 'rules')).map((file) => `docs/rules/${file}`),
       'l10n/bundle.l10n.ja.json',
       'language-configuration.json',

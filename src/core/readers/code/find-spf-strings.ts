@@ -9,7 +9,6 @@ import type { CodeLanguage, LiteralScan } from './code-strings';
 import { scanHclStrings } from './hcl-strings';
 import { scanJsStrings } from './js-strings';
 import { scanJsonStrings } from './json-strings';
-import { scanYamlStrings } from './yaml-strings';
 
 export type { CodeLanguage } from './code-strings';
 
@@ -22,6 +21,14 @@ export interface CodeSpfStrings {
 
 /** RFC 7208 §4.5: a record starts with "v=spf1" followed by a space or its end (case-insensitive). */
 const SPF_VERSION = /^v=spf1(?=[ \t]|$)/i;
+
+/**
+ * The YAML scanner, loaded on first use: a synchronous `require` that the extension build sends
+ * to dist/yaml.js (scripts/bundles.mjs), so the YAML parser is not loaded at activation.
+ */
+function scanYamlStrings(text: string): LiteralScan {
+  return (require('./yaml-strings') as typeof import('./yaml-strings')).scanYamlStrings(text);
+}
 
 const SCANNERS: Record<CodeLanguage, (text: string) => LiteralScan> = {
   yaml: scanYamlStrings,
