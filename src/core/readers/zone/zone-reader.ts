@@ -214,8 +214,8 @@ class ZoneReader {
     const end = ends[count - 1];
     const record =
       typeof data === 'object'
-        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
-        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
+        ? new GenericZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout), data.generic, data.txt)
+        : new ReadZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout | data));
     this.records.push(record);
     // A valid TXT or SPF record always has a value (decoded from generic data when so written).
     if (STRING_TYPES.has(rrType.code)) this.stringRecords.push(record);
