@@ -77,7 +77,7 @@ export function readDocument(text: string, options: ReadDocumentOptions): Analyz
   switch (options.kind) {
     case 'zone': {
       const zone = readZone(text, { origin: options.origin });
-      return analyzedDocument(text, 'zone', sitesOfZone(zone.records), zone);
+      return analyzedDocument(text, 'zone', sitesOfZone(zone), zone);
     }
     case 'txt-line':
     case 'raw':
@@ -113,10 +113,10 @@ export function mapSiteRange(site: SpfRecordSite, valueRange: TextRange): Mapped
   return { range: { start: pieces[0].start, end: pieces[pieces.length - 1].end }, pieces };
 }
 
-function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
+/** The zone's TXT and SPF records with an SPF version; only their values are read, the type after the cheap version check. */
+function sitesOfZone(zone: ZoneFile): SpfRecordSite[] {
   const found: { zoneRecord: ZoneRecord; value: TxtValue; version: Exclude<VersionClass, 'other'> }[] = [];
-  for (const zoneRecord of records) {
-    // Only string types (TXT, SPF) carry a value; the type is read after the cheap version check.
+  for (const zoneRecord of zone.stringRecords) {
     const value = zoneRecord.txt;
     if (!value) continue;
     const version = classifyVersion(value.value);
@@ -127,7 +127,6 @@ function sitesOfZone(records: readonly ZoneRecord[]): SpfRecordSite[] {
   const sites: SpfRecordSite[] = [];
   for (const { zoneRecord, value, version } of found) {
     const type = zoneRecord.type;
-    if (type.code !== 16 && type.code !== 99) continue;
     sites.push({
       index: sites.length,
       version,

@@ -31,6 +31,8 @@ function checkZone(text: string, zone: ZoneFile): void {
       if (record.txt.strings.length > 0) assertInside(record.txt.range, record.range, `${what} txt`);
     }
   }
+  const withTxt = zone.records.filter((record) => record.txt);
+  assert.ok(zone.stringRecords.length === withTxt.length && zone.stringRecords.every((record, index) => record === withTxt[index]), 'string records are not the records with a TXT value');
   for (const directive of zone.directives) assertRange(directive.range, text.length, `directive ${directive.kind}`);
   checkIssues(text, zone.errors, 'zone error');
   assert.ok(zone.errors.length <= MAX_ERRORS + 1, `${zone.errors.length} errors kept`);

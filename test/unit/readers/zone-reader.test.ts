@@ -206,7 +206,7 @@ describe('readZone: line endings and bad input', () => {
   });
 
   it('reads an empty text as no records', () => {
-    assert.deepEqual(readZone(''), { records: [], directives: [], errors: [], origin: undefined });
+    assert.deepEqual(readZone(''), { records: [], stringRecords: [], directives: [], errors: [], origin: undefined });
   });
 
   it('refuses binary data with the offset of the NUL byte', () => {

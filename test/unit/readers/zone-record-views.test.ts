@@ -188,3 +188,68 @@ describe('TXT values: what is known without decoding the strings', () => {
     assert.deepEqual(measured.slice(0, 3), [11, 20, 6]);
   });
 });
+
+// A record keeps its type's offset from its start only when it is small; the type of a record
+// written further away (long comments or names before it) is found again in the text.
+describe('readZone: records whose type is far from their start', () => {
+  const comment = `; ${'c'.repeat(2000)}`;
+  const text = [
+    '$ORIGIN example.org.',
+    `far ( 300 ${comment}`,
+    `   IN ; ${'more '.repeat(50)}`,
+    '   TXT "v=spf1 -all" ) ; end',
+    `    ( 600 ${comment}`,
+    '   CH SPF "v=spf1 a -all" )',
+    `gen ( ${comment}`,
+    '   TYPE16 \\# 4 03616263 )',
+    `${'x'.repeat(1021)} A 192.0.2.1`,
+    `${'y'.repeat(1022)} A 192.0.2.2`,
+    `${'z'.repeat(1023)} A 192.0.2.3`,
+    `${'w'.repeat(1019)} IN 1h A 192.0.2.4`,
+    '',
+  ].join('\n');
+  const zone = readZone(text);
+  const [far, carried, gen, near, edge, beyond, fields] = zone.records;
+
+  it('reads the zone without errors', () => {
+    assert.deepEqual(zone.errors, []);
+    assert.equal(zone.records.length, 7);
+  });
+
+  it('finds the type, the fields before it and the data after it across long comments', () => {
+    const farAt = text.indexOf('far (');
+    assert.deepEqual(far.type, { name: 'TXT', code: 16, text: 'TXT', range: rangeOf(text, 'TXT', farAt) });
+    assert.ok(far.type.range.start - far.range.start > 2000);
+    assert.deepEqual(far.ttl, { seconds: 300, range: rangeOf(text, '300', farAt), source: 'explicit' });
+    assert.deepEqual(far.class, { name: 'IN', range: rangeOf(text, 'IN', farAt), inherited: false });
+    assert.deepEqual(far.rdata.map((word) => word.text), ['"v=spf1 -all"']);
+    assert.equal(far.txt!.value, 'v=spf1 -all');
+    assert.deepEqual(far.txt!.range, rangeOf(text, '"v=spf1 -all"'));
+  });
+
+  it('does so for a record that carries its owner over and for generic data', () => {
+    const carriedAt = text.indexOf('600');
+    assert.deepEqual(carried.owner, { name: 'far.example.org.', inherited: true });
+    assert.equal(carried.range.start, carriedAt);
+    assert.deepEqual(carried.type, { name: 'SPF', code: 99, text: 'SPF', range: rangeOf(text, 'SPF', carriedAt) });
+    assert.deepEqual(carried.class, { name: 'CH', range: rangeOf(text, 'CH', carriedAt), inherited: false });
+    assert.deepEqual(carried.ttl, { seconds: 600, range: { start: carriedAt, end: carriedAt + 3 }, source: 'explicit' });
+    assert.equal(carried.txt!.value, 'v=spf1 a -all');
+    assert.deepEqual(gen.type, { name: 'TXT', code: 16, text: 'TYPE16', range: rangeOf(text, 'TYPE16') });
+    assert.equal(gen.txt!.value, 'abc');
+    assert.deepEqual(gen.rdata.map((word) => word.text), ['\\#', '4', '03616263']);
+  });
+
+  it('gives the same parts on either side of the largest offset kept', () => {
+    for (const [record, offset] of [[near, 1022], [edge, 1023], [beyond, 1024]] as const) {
+      const start = record.range.start;
+      assert.deepEqual(record.type.range, { start: start + offset, end: start + offset + 1 }, `type at ${offset}`);
+      assert.deepEqual(record.rdata.map((word) => word.text), [`192.0.2.${offset - 1021}`]);
+      assert.equal(record.owner.range!.end, start + offset - 1);
+    }
+    const start = fields.range.start;
+    assert.deepEqual(fields.class, { name: 'IN', range: { start: start + 1020, end: start + 1022 }, inherited: false });
+    assert.deepEqual(fields.ttl, { seconds: 3600, range: { start: start + 1023, end: start + 1025 }, source: 'explicit' });
+    assert.deepEqual(fields.type.range, { start: start + 1026, end: start + 1027 });
+  });
+});

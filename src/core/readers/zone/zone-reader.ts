@@ -44,6 +44,7 @@ const INVALID = Symbol('invalid record data');
 
 class ZoneReader {
   private readonly records: ZoneRecord[] = [];
+  private readonly stringRecords: ZoneRecord[] = [];
   private readonly directives: ZoneDirective[] = [];
   private readonly errors: TextIssue[] = [];
   private readonly maxErrors: number;
@@ -93,7 +94,7 @@ class ZoneReader {
 
   private result(): ZoneFile {
     this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { records: this.records, directives: this.directives, errors: this.errors, origin: this.origin };
+    return { records: this.records, stringRecords: this.stringRecords, directives: this.directives, errors: this.errors, origin: this.origin };
   }
 
   private report(range: TextRange, reason: string): void {
@@ -213,9 +214,11 @@ class ZoneReader {
     const end = ends[count - 1];
     const record =
       typeof data === 'object'
-        ? new GenericZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout), data.generic, data.txt)
-        : new ReadZoneRecord(context, start, end, ownerSource, typeStart, ReadZoneRecord.typeAndLayout(rrType.code, layout | data));
+        ? new GenericZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout), data.generic, data.txt)
+        : new ReadZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout | data));
     this.records.push(record);
+    // A valid TXT or SPF record always has a value (decoded from generic data when so written).
+    if (STRING_TYPES.has(rrType.code)) this.stringRecords.push(record);
     // Records that carry this owner over resolve it through this record.
     if (ownerSource === undefined) this.previousOwner = record;
   }

@@ -32,6 +32,12 @@ export const CLASS_WRITTEN = 4;
 export const STRINGS_ESCAPED = 8;
 /** The layout bits take the low four bits of a record's type-and-layout number. */
 const LAYOUT_BITS = 16;
+/** The type code takes the next sixteen bits. */
+const TYPE_CODES = 65536;
+/** The offset of the type from the record's start takes the bits above the code, as far as the packed number stays below 2^30 (a small integer). */
+const TYPE_OFFSET_UNIT = LAYOUT_BITS * TYPE_CODES;
+/** The largest offset field: a type this far from the record's start or further is found again in the text. */
+const FAR_TYPE = 2 ** 30 / TYPE_OFFSET_UNIT - 1;
 
 /**
  * Where a record's owner name comes from: the name itself once resolved, the record that wrote
@@ -53,29 +59,44 @@ export class ReadZoneRecord implements ZoneRecord {
    * @param start offset of the first written token (the owner, or the first field when the owner is omitted)
    * @param end end of the last token of the record data
    * @param ownerSource see {@link OwnerSource}; the name is resolved against the record's origin when first read
-   * @param typeStart offset of the type as written
-   * @param typeAndLayout the type code times 16 plus {@link OWNER_WRITTEN}, {@link TTL_WRITTEN}, {@link CLASS_WRITTEN} and {@link STRINGS_ESCAPED} combined
+   * @param typeAndLayout what {@link ReadZoneRecord.typeAndLayout} packs: the type's offset from `start`, its code and the layout bits
    */
   constructor(
     private readonly context: RecordContext,
     private readonly start: number,
     private readonly end: number,
     private ownerSource: OwnerSource,
-    private readonly typeStart: number,
     private readonly typeAndLayout: number,
   ) {}
 
-  /** Packs a type code and layout bits for the constructor. */
-  static typeAndLayout(code: number, layout: number): number {
-    return code * LAYOUT_BITS + layout;
+  /**
+   * Packs for the constructor the offset of the type from the record's start (or a mark that it
+   * is too far to keep), the type code and {@link OWNER_WRITTEN}, {@link TTL_WRITTEN},
+   * {@link CLASS_WRITTEN} and {@link STRINGS_ESCAPED} combined.
+   */
+  static typeAndLayout(typeOffset: number, code: number, layout: number): number {
+    return ((typeOffset < FAR_TYPE ? typeOffset : FAR_TYPE) * TYPE_CODES + code) * LAYOUT_BITS + layout;
   }
 
   private get typeCode(): number {
-    return Math.floor(this.typeAndLayout / LAYOUT_BITS);
+    return Math.floor(this.typeAndLayout / LAYOUT_BITS) % TYPE_CODES;
   }
 
   private get layout(): number {
     return this.typeAndLayout % LAYOUT_BITS;
+  }
+
+  /** Offset of the type as written; found again after the written owner, TTL and class when too far from the start to be kept. */
+  private get typeStart(): number {
+    const offset = Math.floor(this.typeAndLayout / TYPE_OFFSET_UNIT);
+    if (offset < FAR_TYPE) return this.start + offset;
+    const text = this.context.text;
+    const layout = this.layout;
+    let pos = this.start;
+    if (layout & OWNER_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
+    if (layout & TTL_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
+    if (layout & CLASS_WRITTEN) pos = tokenStartFrom(text, wordEnd(text, pos), this.end);
+    return pos;
   }
 
   get range(): TextRange {
@@ -105,10 +126,11 @@ export class ReadZoneRecord implements ZoneRecord {
     const text = this.context.text;
     const code = this.typeCode;
     const name = rrTypeName(code);
-    const end = wordEnd(text, this.typeStart);
+    const start = this.typeStart;
+    const end = wordEnd(text, start);
     // The canonical name when written so: one shared string instead of a copy per read.
-    const written = end - this.typeStart === name.length && text.startsWith(name, this.typeStart) ? name : text.slice(this.typeStart, end);
-    return { name, code, text: written, range: { start: this.typeStart, end } };
+    const written = end - start === name.length && text.startsWith(name, start) ? name : text.slice(start, end);
+    return { name, code, text: written, range: { start, end } };
   }
 
   /** Read again from the text after the type: inside a record every line break is inside parentheses. */
@@ -157,9 +179,10 @@ export class ReadZoneRecord implements ZoneRecord {
    */
   private fieldRange(ttl: boolean): TextRange {
     const text = this.context.text;
+    const typeStart = this.typeStart;
     let pos = this.layout & OWNER_WRITTEN ? wordEnd(text, this.start) : this.start;
     for (;;) {
-      const start = tokenStartFrom(text, pos, this.typeStart);
+      const start = tokenStartFrom(text, pos, typeStart);
       const end = wordEnd(text, start);
       const code = text.charCodeAt(start);
       if ((code >= DIGIT_0 && code <= DIGIT_9) === ttl) return { start, end };
@@ -175,12 +198,11 @@ export class GenericZoneRecord extends ReadZoneRecord {
     start: number,
     end: number,
     ownerSource: OwnerSource,
-    typeStart: number,
     typeAndLayout: number,
     private readonly genericData: GenericRdata,
     private readonly genericTxt: TxtValue | undefined,
   ) {
-    super(context, start, end, ownerSource, typeStart, typeAndLayout);
+    super(context, start, end, ownerSource, typeAndLayout);
   }
 
   override get txt(): TxtValue | undefined {

@@ -63,6 +63,11 @@ export type ZoneDirective =
 /** A read zone file: records and directives in document order, and every problem found. */
 export interface ZoneFile {
   records: ZoneRecord[];
+  /**
+   * The records of `records` whose type carries character-strings (TXT and SPF, also written as
+   * `TYPE16`/`TYPE99` or generic data), in document order: exactly those whose `txt` is defined.
+   */
+  stringRecords: ZoneRecord[];
   directives: ZoneDirective[];
   errors: TextIssue[];
   /** The `$ORIGIN` in effect at the end of the file. */
