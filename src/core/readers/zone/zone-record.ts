@@ -11,7 +11,7 @@ import { parseTtlAt } from './ttl';
 import { tokenEnd, tokenStartFrom, wordEnd } from './zone-lexer';
 import { resolveName } from './zone-names';
 import { rrTypeName } from './rr-types';
-import { characterStringsValue, ZoneTxtValue, type GenericRdata } from './zone-strings';
+import { ZoneTxtValue, type GenericRdata } from './zone-strings';
 import type { ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
 
 /** What consecutive records with the same `$ORIGIN`, class and inherited TTL share. */
@@ -156,7 +156,7 @@ export class ReadZoneRecord implements ZoneRecord {
     if (code !== TXT_CODE && code !== SPF_CODE) return undefined;
     const text = this.context.text;
     const start = tokenStartFrom(text, wordEnd(text, this.typeStart), this.end);
-    return new ZoneTxtValue(characterStringsValue(text, start, this.end, (this.layout & STRINGS_ESCAPED) !== 0), text, start, this.end);
+    return new ZoneTxtValue(text, start, this.end, (this.layout & STRINGS_ESCAPED) !== 0);
   }
 
   get generic(): GenericRdata | undefined {

@@ -42,25 +42,48 @@ class VerbatimZoneString implements TxtString {
 }
 
 /**
- * The TXT value of a zone record, made when the record's `txt` is read, with its `value`
- * ({@link characterStringsValue}); the strings (with their ranges and offset maps) are decoded
- * again from the text when first asked for, as most TXT values (DKIM keys, DMARC policies) are
- * only checked for an SPF version tag.
+ * The TXT value of a zone record, made when the record's `txt` is read: its `value` (the
+ * decoded strings joined) and how many strings it has are read from the text at once; the
+ * strings themselves (with their ranges and offset maps) are decoded again when first asked
+ * for, as most TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
  */
 export class ZoneTxtValue implements TxtValue {
+  readonly value: string;
+  readonly stringCount: number;
   private decoded: readonly TxtString[] | undefined;
-  private counted: number | undefined;
 
   /**
    * @param start start of the first string's token
    * @param end end of the last string's token (inside one entry: every line break between is inside parentheses)
+   * @param escaped whether a backslash is written between them (without one, each string is one slice)
    */
   constructor(
-    readonly value: string,
     private readonly text: string,
     private readonly start: number,
     private readonly end: number,
-  ) {}
+    escaped: boolean,
+  ) {
+    let value = '';
+    let count = 0;
+    for (let pos = start; pos >= 0; count++) {
+      const quoted = text.charCodeAt(pos) === QUOTE;
+      let tokenEnds: number;
+      if (escaped) {
+        tokenEnds = tokenEnd(text, pos);
+        // Escape problems were reported when the record was read.
+        value += characterStringText(text, pos, tokenEnds, quoted ? QUOTED : WORD, ignoreIssue);
+      } else if (quoted) {
+        tokenEnds = text.indexOf('"', pos + 1) + 1;
+        value += text.slice(pos + 1, tokenEnds - 1);
+      } else {
+        tokenEnds = wordEnd(text, pos);
+        value += text.slice(pos, tokenEnds);
+      }
+      pos = tokenStartFrom(text, tokenEnds, end);
+    }
+    this.value = value;
+    this.stringCount = count;
+  }
 
   get range(): TextRange {
     return { start: this.start, end: this.end };
@@ -69,17 +92,6 @@ export class ZoneTxtValue implements TxtValue {
   get strings(): readonly TxtString[] {
     this.decoded ??= this.decodeStrings();
     return this.decoded;
-  }
-
-  /** Counted from the tokens once, without decoding the strings. */
-  get stringCount(): number {
-    if (this.decoded) return this.decoded.length;
-    if (this.counted === undefined) {
-      let count = 0;
-      for (let pos = this.start; pos >= 0; pos = tokenStartFrom(this.text, tokenEnd(this.text, pos), this.end)) count++;
-      this.counted = count;
-    }
-    return this.counted;
   }
 
   private decodeStrings(): TxtString[] {
@@ -93,32 +105,6 @@ export class ZoneTxtValue implements TxtValue {
     }
     return placeStrings(strings);
   }
-}
-
-/**
- * The value of the character-strings from the token at `start` to the end of the last token at
- * `end` (inside one entry, all terminated): their decoded texts joined. `escaped` says whether a
- * backslash is among them; without one, a quoted string ends at the next quote.
- */
-export function characterStringsValue(text: string, start: number, end: number, escaped: boolean): string {
-  let value = '';
-  for (let pos = start; pos >= 0; ) {
-    const quoted = text.charCodeAt(pos) === QUOTE;
-    let tokenEnds: number;
-    if (escaped) {
-      tokenEnds = tokenEnd(text, pos);
-      // Escape problems were reported when the record was read.
-      value += characterStringText(text, pos, tokenEnds, quoted ? QUOTED : WORD, ignoreIssue);
-    } else if (quoted) {
-      tokenEnds = text.indexOf('"', pos + 1) + 1;
-      value += text.slice(pos + 1, tokenEnds - 1);
-    } else {
-      tokenEnds = wordEnd(text, pos);
-      value += text.slice(pos, tokenEnds);
-    }
-    pos = tokenStartFrom(text, tokenEnds, end);
-  }
-  return value;
 }
 
 function ignoreIssue(): void {}
