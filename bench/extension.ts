@@ -1,7 +1,7 @@
 /**
  * Extension bundle size and activation time. The bundles are built with the options of `node
  * scripts/build.mjs --production` (scripts/bundles.mjs: `extension.js`, loaded at activation;
- * `commands.js`, `ja.js` and `mime.js`, loaded on first use), here into a temporary directory (removed
+ * `commands.js`, `ja.js`, `yaml.js` and `mime.js`, loaded on first use), here into a temporary directory (removed
  * afterwards) so that `dist/` is left alone, with a metafile to show what is big. Activation is
  * timed in fresh Node processes: `require()` of `extension.js` plus its `activate()`, with
  * `vscode` answered by a stand-in module (every API call returns another stand-in; configuration
