@@ -5,7 +5,7 @@
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
 import type { MechanismTerm } from '../spf/ast';
-import { firstAllIndex, removeTermEdit, ruleMeta } from './support';
+import { reportHiddenMechanisms, ruleMeta, type HiddenMechanismMessages } from './support';
 
 export const duplicateTermRule: RuleDefinition = {
   meta: ruleMeta({
@@ -24,26 +24,11 @@ export const duplicateTermRule: RuleDefinition = {
     remove: 'Remove the repeated "{term}"',
   },
   checkRecord(context) {
-    const { record } = context.site;
-    const allIndex = firstAllIndex(record);
-    const mechanisms = record.mechanisms;
-    // Records have a handful of mechanisms: each is compared with the earlier ones, no keys built.
-    for (let i = 1; i < mechanisms.length; i++) {
-      const mechanism = mechanisms[i];
-      if (allIndex >= 0 && mechanism.index > allIndex) break;
-      let first: MechanismTerm | undefined;
-      for (let j = 0; j < i && !first; j++) if (sameMechanism(mechanisms[j], mechanism)) first = mechanisms[j];
-      if (!first) continue;
-      const sameQualifier = first.qualifier === mechanism.qualifier;
-      const args = { term: mechanism.text, first: first.text };
-      const fix = context.valueFix(context.message('remove', args), [removeTermEdit(record, mechanism)], { isPreferred: sameQualifier });
-      context.report(mechanism.range, context.message(sameQualifier ? 'duplicate' : 'duplicateQualifier', args), {
-        fixes: [fix],
-        related: [{ message: context.message('firstTerm', args), range: context.map(first.range).range }],
-      });
-    }
+    reportHiddenMechanisms(context, sameMechanism, MESSAGE_KEYS);
   },
 };
+
+const MESSAGE_KEYS: HiddenMechanismMessages = { sameQualifier: 'duplicate', otherQualifier: 'duplicateQualifier', earlier: 'firstTerm', remove: 'remove', earlierArgument: 'first' };
 
 /**
  * Whether two mechanisms match the same senders: the same name and the same argument — a

@@ -5,7 +5,7 @@
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
 import type { MechanismTerm } from '../spf/ast';
-import { firstAllIndex, removeTermEdit, ruleMeta } from './support';
+import { reportHiddenMechanisms, ruleMeta, type HiddenMechanismMessages } from './support';
 
 export const redundantNetworkRule: RuleDefinition = {
   meta: ruleMeta({
@@ -24,32 +24,17 @@ export const redundantNetworkRule: RuleDefinition = {
     remove: 'Remove "{term}"',
   },
   checkRecord(context) {
-    const { record } = context.site;
-    const allIndex = firstAllIndex(record);
-    const mechanisms = record.mechanisms;
-    // Each network is compared with the earlier ones (records have a handful of terms).
-    for (let i = 1; i < mechanisms.length; i++) {
-      const mechanism = mechanisms[i];
-      if (allIndex >= 0 && mechanism.index > allIndex) break;
-      if (!mechanism.network) continue;
-      let wider: MechanismTerm | undefined;
-      for (let j = 0; j < i && !wider; j++) if (covers(mechanisms[j], mechanism)) wider = mechanisms[j];
-      if (!wider) continue;
-      const sameQualifier = wider.qualifier === mechanism.qualifier;
-      const args = { term: mechanism.text, wider: wider.text };
-      const fix = context.valueFix(context.message('remove', args), [removeTermEdit(record, mechanism)], { isPreferred: sameQualifier });
-      context.report(mechanism.range, context.message(sameQualifier ? 'covered' : 'coveredQualifier', args), {
-        fixes: [fix],
-        related: [{ message: context.message('widerTerm', args), range: context.map(wider.range).range }],
-      });
-    }
+    reportHiddenMechanisms(context, covers, MESSAGE_KEYS);
   },
 };
 
+const MESSAGE_KEYS: HiddenMechanismMessages = { sameQualifier: 'covered', otherQualifier: 'coveredQualifier', earlier: 'widerTerm', remove: 'remove', earlierArgument: 'wider' };
+
 /** True when `wider` is strictly larger than `narrower` and contains it (equal networks are SPF013's). */
 function covers(wider: MechanismTerm, narrower: MechanismTerm): boolean {
-  const a = wider.network;
   const b = narrower.network;
-  if (!a || !b || wider.name !== narrower.name || b.prefixLength <= a.prefixLength) return false;
+  if (!b || wider.name !== narrower.name) return false;
+  const a = wider.network;
+  if (!a || b.prefixLength <= a.prefixLength) return false;
   return b.address.match(a.address, a.prefixLength);
 }

@@ -2,7 +2,8 @@
  * Small helpers shared by the rules: term edits, name suggestions and rule metadata defaults.
  */
 import type { TextEdit } from '../text/range';
-import type { SpfRecord, Term } from '../spf/ast';
+import type { MechanismTerm, SpfRecord, Term } from '../spf/ast';
+import type { RecordRuleContext } from '../analyzer/rule-api';
 import type { ReportedSeverity, RuleMeta } from '../analyzer/types';
 
 /** Metadata with the doc path derived from the code. */
@@ -23,6 +24,44 @@ export function removeTermEdit(record: SpfRecord, term: Term): TextEdit {
 export function firstAllIndex(record: SpfRecord): number {
   const all = record.mechanisms.find((mechanism) => mechanism.name === 'all');
   return all ? all.index : -1;
+}
+
+/** The message keys of a rule that reports mechanisms hidden by earlier ones, and its name for the earlier term's argument. */
+export interface HiddenMechanismMessages {
+  /** Its finding when both have the same qualifier, and when they differ. */
+  sameQualifier: string;
+  otherQualifier: string;
+  /** The related information on the earlier term, and the fix's title. */
+  earlier: string;
+  remove: string;
+  /** The placeholder of the earlier term in those messages (`{term}` is the hidden one). */
+  earlierArgument: string;
+}
+
+/**
+ * Reports each mechanism before the first `all` that an earlier one hides (`hides(earlier,
+ * later)`): mechanisms are tried in order and the first match decides (RFC 7208 §4.6.2), so it
+ * never takes effect. Its removal is offered, preferred when both have the same qualifier.
+ * Records have a handful of mechanisms: each is compared with the earlier ones, no keys built.
+ */
+export function reportHiddenMechanisms(context: RecordRuleContext, hides: (earlier: MechanismTerm, later: MechanismTerm) => boolean, keys: HiddenMechanismMessages): void {
+  const { record } = context.site;
+  const allIndex = firstAllIndex(record);
+  const mechanisms = record.mechanisms;
+  for (let i = 1; i < mechanisms.length; i++) {
+    const mechanism = mechanisms[i];
+    if (allIndex >= 0 && mechanism.index > allIndex) break;
+    let earlier: MechanismTerm | undefined;
+    for (let j = 0; j < i && !earlier; j++) if (hides(mechanisms[j], mechanism)) earlier = mechanisms[j];
+    if (!earlier) continue;
+    const sameQualifier = earlier.qualifier === mechanism.qualifier;
+    const args = { term: mechanism.text, [keys.earlierArgument]: earlier.text };
+    const fix = context.valueFix(context.message(keys.remove, args), [removeTermEdit(record, mechanism)], { isPreferred: sameQualifier });
+    context.report(mechanism.range, context.message(sameQualifier ? keys.sameQualifier : keys.otherQualifier, args), {
+      fixes: [fix],
+      related: [{ message: context.message(keys.earlier, args), range: context.map(earlier.range).range }],
+    });
+  }
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, bounded: returns `limit + 1` once above it. */
