@@ -120,7 +120,6 @@ class AnalysisRun {
   private disableComments: DisableComments | undefined;
   /** The first site starting at each offset, for `reportAt`'s `recordRange`; built on the first report. */
   private siteByStartMap: Map<number, SpfRecordSite> | undefined;
-  private readonly spfSites: SpfRecordSite[];
   /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
   private readonly siblings: (readonly SpfRecordSite[])[] = [];
   private readonly ownerRecords: (readonly ZoneRecord[])[] = [];
@@ -134,7 +133,6 @@ class AnalysisRun {
       const configured = configuredSeverity(rule, options);
       if (configured !== 'off') this.rules.push({ rule, severity: configured ?? rule.meta.defaultSeverity, configured: configured !== undefined });
     }
-    this.spfSites = this.document.sites.filter((site) => site.version === 'spf');
   }
 
   runSync(): void {
@@ -206,8 +204,9 @@ class AnalysisRun {
     return this.siteByStartMap.get(start);
   }
 
+  /** The sites an asynchronous rule runs on: SPF records, and near misses when it asks for them. */
   private sitesFor(rule: RuleDefinition): SpfRecordSite[] {
-    return rule.includeNearMisses ? this.document.sites : this.spfSites;
+    return rule.includeNearMisses ? this.document.sites : this.document.sites.filter((site) => site.version === 'spf');
   }
 
   private messageFactory(rule: RuleDefinition) {
