@@ -264,15 +264,14 @@ class AnalysisRun {
   }
 
   siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
-    if (this.siblings.length === 0) {
-      // All at once: one pass over the owner groups; most names have one SPF record.
-      for (const site of this.document.sites) this.siblings[site.index] = NO_SITES;
-      for (const group of this.sitesByOwner.values()) {
-        if (group.length < 2) continue;
-        for (const member of group) if (member.owner !== undefined) this.siblings[member.index] = group.filter((other) => other !== member);
-      }
+    let found = this.siblings[site.index];
+    if (!found) {
+      const group = site.owner === undefined ? undefined : this.sitesByOwner.get(ownerKey(site.owner));
+      // Most names have one SPF record: nothing to filter, nothing to keep.
+      found = !group || group.length < 2 ? NO_SITES : group.filter((other) => other !== site);
+      this.siblings[site.index] = found;
     }
-    return this.siblings[site.index] ?? NO_SITES;
+    return found;
   }
 
   ownerRecordsOf(site: SpfRecordSite): readonly ZoneRecord[] {

@@ -4,6 +4,7 @@
  * permerror, so none of them is used.
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
+import type { SpfRecordSite } from '../analyzer/document';
 import { MAX_RELATED, ruleMeta } from './support';
 
 export const multipleRecordsRule: RuleDefinition = {
@@ -21,13 +22,32 @@ export const multipleRecordsRule: RuleDefinition = {
   },
   checkRecord(context) {
     const { site } = context;
-    if (site.owner === undefined || site.rrType !== 'TXT' || context.siblings.length === 0) return;
-    const others = context.siblings.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
-    if (others.length === 0) return;
+    if (site.owner === undefined || site.rrType !== 'TXT') return;
+    const atOwner = context.sitesAt(site.owner);
+    // Most names have one SPF record.
+    const records = atOwner.length < 2 ? NONE : spfTxtRecordsAt(atOwner);
+    if (records.length < 2) return;
     const owner = site.owner;
     const otherRecord = context.message('otherRecord', { owner });
-    context.report({ start: 0, end: site.record.versionRange?.end ?? 0 }, context.message('multipleRecords', { owner, count: others.length + 1 }), {
-      related: others.slice(0, MAX_RELATED).map((other) => ({ message: otherRecord, range: other.range })),
+    const others = records.slice(0, MAX_RELATED + 1).filter((other) => other !== site).slice(0, MAX_RELATED);
+    context.report({ start: 0, end: site.record.versionRange?.end ?? 0 }, context.message('multipleRecords', { owner, count: records.length }), {
+      related: others.map((other) => ({ message: otherRecord, range: other.range })),
     });
   },
 };
+
+/**
+ * The SPF TXT records among the sites at one name, found once per name: a name with thousands
+ * of records (a hostile zone) costs one pass, not one per record.
+ */
+const spfTxtByName = new WeakMap<readonly SpfRecordSite[], readonly SpfRecordSite[]>();
+const NONE: readonly SpfRecordSite[] = [];
+
+function spfTxtRecordsAt(sites: readonly SpfRecordSite[]): readonly SpfRecordSite[] {
+  let records = spfTxtByName.get(sites);
+  if (!records) {
+    records = sites.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
+    spfTxtByName.set(sites, records);
+  }
+  return records;
+}

@@ -40,6 +40,7 @@ describe('fuzz regressions', () => {
     for (const finding of multiple) {
       assert.match(finding.message.text, /has 30 SPF records/);
       assert.equal(finding.related?.length, 10);
+      assert.ok(finding.related?.every((related) => related.range.start !== finding.recordRange?.start), 'a record is not related to itself');
     }
     const spfType = findings.filter((finding) => finding.code === 'SPF004');
     assert.equal(spfType.length, 30);
