@@ -4,8 +4,7 @@
  * permerror, so none of them is used.
  */
 import type { RuleDefinition } from '../analyzer/rule-api';
-import type { SpfRecordSite } from '../analyzer/document';
-import { MAX_RELATED, ruleMeta } from './support';
+import { MAX_RELATED, ruleMeta, spfTxtRecordsAt } from './support';
 
 export const multipleRecordsRule: RuleDefinition = {
   meta: ruleMeta({
@@ -23,9 +22,7 @@ export const multipleRecordsRule: RuleDefinition = {
   checkRecord(context) {
     const { site } = context;
     if (site.owner === undefined || site.rrType !== 'TXT') return;
-    const atOwner = context.sitesAt(site.owner);
-    // Most names have one SPF record.
-    const records = atOwner.length < 2 ? NONE : spfTxtRecordsAt(atOwner);
+    const records = spfTxtRecordsAt(context.sitesAt(site.owner));
     if (records.length < 2) return;
     const owner = site.owner;
     const otherRecord = context.message('otherRecord', { owner });
@@ -35,19 +32,3 @@ export const multipleRecordsRule: RuleDefinition = {
     });
   },
 };
-
-/**
- * The SPF TXT records among the sites at one name, found once per name: a name with thousands
- * of records (a hostile zone) costs one pass, not one per record.
- */
-const spfTxtByName = new WeakMap<readonly SpfRecordSite[], readonly SpfRecordSite[]>();
-const NONE: readonly SpfRecordSite[] = [];
-
-function spfTxtRecordsAt(sites: readonly SpfRecordSite[]): readonly SpfRecordSite[] {
-  let records = spfTxtByName.get(sites);
-  if (!records) {
-    records = sites.filter((other) => other.version === 'spf' && other.rrType === 'TXT');
-    spfTxtByName.set(sites, records);
-  }
-  return records;
-}

@@ -6,7 +6,7 @@ import type { RuleDefinition } from '../analyzer/rule-api';
 import type { Fix } from '../analyzer/types';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TextRange } from '../text/range';
-import { MAX_RELATED, ruleMeta } from './support';
+import { MAX_RELATED, ruleMeta, spfTxtRecordsAt } from './support';
 
 export const spfRrTypeRule: RuleDefinition = {
   meta: ruleMeta({
@@ -29,7 +29,8 @@ export const spfRrTypeRule: RuleDefinition = {
     const { site, document } = context;
     const typeRange = site.typeRange;
     if (site.rrType !== 'SPF' || !typeRange) return;
-    const txtSites = context.siblings.filter((other) => other.rrType === 'TXT' && other.version === 'spf');
+    // The site itself is of type SPF, so it is not among them.
+    const txtSites = site.owner === undefined ? [] : spfTxtRecordsAt(context.sitesAt(site.owner));
     if (txtSites.length === 0) {
       const fix: Fix = { title: context.message('changeToTxt'), edits: [{ range: typeRange, newText: 'TXT' }], kind: 'quickfix', changesPolicy: true };
       context.reportAt(typeRange, context.message('spfType'), { fixes: [typeRange.end > typeRange.start ? fix : undefined], recordRange: site.range });

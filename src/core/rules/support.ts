@@ -4,6 +4,7 @@
 import type { TextEdit } from '../text/range';
 import type { MechanismTerm, SpfRecord, Term } from '../spf/ast';
 import type { RecordRuleContext } from '../analyzer/rule-api';
+import type { SpfRecordSite } from '../analyzer/document';
 import type { ReportedSeverity, RuleMeta } from '../analyzer/types';
 
 /** Metadata with the doc path derived from the code. */
@@ -94,3 +95,22 @@ export function shown(text: string, max = 60): string {
  * otherwise give every finding thousands of entries (quadratic output an editor cannot show).
  */
 export const MAX_RELATED = 10;
+
+/** The SPF TXT records among the sites at one name (as `sitesAt` gives them), found once per name. */
+const spfTxtByName = new WeakMap<readonly SpfRecordSite[], readonly SpfRecordSite[]>();
+const NO_SITES: readonly SpfRecordSite[] = [];
+
+/**
+ * The `v=spf1` TXT records among `sites`, the sites at one name. Computed once per name, so a
+ * name with thousands of records (a hostile zone) costs one pass, not one per record; most
+ * names have a single site and nothing is kept for them.
+ */
+export function spfTxtRecordsAt(sites: readonly SpfRecordSite[]): readonly SpfRecordSite[] {
+  if (sites.length < 2) return sites.length === 1 && sites[0].version === 'spf' && sites[0].rrType === 'TXT' ? sites : NO_SITES;
+  let records = spfTxtByName.get(sites);
+  if (!records) {
+    records = sites.filter((site) => site.version === 'spf' && site.rrType === 'TXT');
+    spfTxtByName.set(sites, records);
+  }
+  return records;
+}
