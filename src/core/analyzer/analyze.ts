@@ -3,28 +3,27 @@
  * document order. The synchronous analysis runs the document-only rules; the DNS analysis runs
  * those and the rules that need a resolver.
  */
-import { applyEdits, type TextEdit, type TextRange } from '../text/range';
+import { applyEdits, type TextRange } from '../text/range';
 import type { ZoneRecord } from '../readers/zone/zone-types';
 import type { TxtValue } from '../readers/txt/txt-value';
 import type { CodeLanguage } from '../readers/code/find-spf-strings';
 import { BUILTIN_RULES } from '../rules/registry';
-import { mapSiteRange, readDocument, type AnalyzedDocument, type DocumentKind, type MappedRange, type SpfRecordSite } from './document';
+import { readDocument, type AnalyzedDocument, type DocumentKind, type SpfRecordSite } from './document';
 import { DisableComments, isRuleDisabled } from './disable';
-import { buildValueFix } from './fixes';
+import { MAX_VALUE_FIXES_PER_RECORD } from './fixes';
+import { SiteRuleContext, type RuleEntry, type SiteRuleHost } from './site-context';
 import type {
   AnalysisSettings,
   AsyncDocumentRuleContext,
   AsyncRecordRuleContext,
   DnsAnalysisContext,
   DocumentRuleContext,
-  FixFlags,
   FixPreview,
-  RecordRuleContext,
   ReportExtras,
   RuleDefinition,
 } from './rule-api';
 import { ANALYZER_MESSAGES } from './messages';
-import { message, type Finding, type Fix, type MessageArg, type MessageData, type ReportedSeverity, type Severity } from './types';
+import { message, type Finding, type Fix, type MessageArg, type MessageData, type Severity } from './types';
 
 /** Options of {@link analyzeDocument}. */
 export interface AnalyzeDocumentOptions extends AnalysisSettings {
@@ -53,13 +52,6 @@ export interface DocumentAnalysis {
   /** Sorted by range start, then end, then code. */
   findings: Finding[];
   ruleFailures: RuleFailure[];
-}
-
-/** A rule of the run; `configured` is set when the settings name it, and then wins over a rule's own per-finding severity. */
-interface RuleEntry {
-  rule: RuleDefinition;
-  severity: ReportedSeverity;
-  configured: boolean;
 }
 
 const RULE_FAILURE_CODE = 'SPF000';
@@ -107,7 +99,7 @@ export function configuredSeverity(rule: RuleDefinition, settings: AnalysisSetti
   return rules[rule.meta.code] ?? rules[rule.meta.code.toLowerCase()] ?? rules[rule.meta.alias];
 }
 
-class AnalysisRun {
+class AnalysisRun implements SiteRuleHost {
   readonly document: AnalyzedDocument;
   private readonly findings: Finding[] = [];
   private readonly failures: RuleFailure[] = [];
@@ -123,6 +115,8 @@ class AnalysisRun {
   /** Per site index: its siblings and other owner records, computed once and shared by the rules. */
   private readonly siblings: (readonly SpfRecordSite[])[] = [];
   private readonly ownerRecords: (readonly ZoneRecord[])[] = [];
+  /** Per site index: the value fixes built for it so far. */
+  private readonly valueFixesBuilt: number[] = [];
 
   readonly text: string;
 
@@ -263,6 +257,14 @@ class AnalysisRun {
     this.findings.push(finding);
   }
 
+  /** Counts a value fix of `site`; false past {@link MAX_VALUE_FIXES_PER_RECORD} for it. */
+  countValueFix(site: SpfRecordSite): boolean {
+    const built = this.valueFixesBuilt[site.index] ?? 0;
+    if (built >= MAX_VALUE_FIXES_PER_RECORD) return false;
+    this.valueFixesBuilt[site.index] = built + 1;
+    return true;
+  }
+
   siblingsOf(site: SpfRecordSite): readonly SpfRecordSite[] {
     let found = this.siblings[site.index];
     if (!found) {
@@ -322,63 +324,6 @@ class AnalysisRun {
     };
     if (site) failure.recordRange = site.range;
     this.findings.push(failure);
-  }
-}
-
-/**
- * What a record rule sees. A class so that its siblings and owner records are looked up only
- * when a rule reads them; the synchronous run moves one instance per rule from site to site.
- */
-class SiteRuleContext implements RecordRuleContext {
-  readonly document: AnalyzedDocument;
-  readonly settings: AnalysisSettings;
-  readonly message: DocumentRuleContext['message'];
-  readonly sitesAt: DocumentRuleContext['sitesAt'];
-  readonly reportAt: DocumentRuleContext['reportAt'];
-  private current: SpfRecordSite;
-
-  constructor(
-    private readonly run: AnalysisRun,
-    private readonly entry: RuleEntry,
-    base: DocumentRuleContext,
-    site: SpfRecordSite,
-  ) {
-    this.document = base.document;
-    this.settings = base.settings;
-    this.message = base.message;
-    this.sitesAt = base.sitesAt;
-    this.reportAt = base.reportAt;
-    this.current = site;
-  }
-
-  get site(): SpfRecordSite {
-    return this.current;
-  }
-
-  moveTo(site: SpfRecordSite): void {
-    this.current = site;
-  }
-
-  get siblings(): readonly SpfRecordSite[] {
-    return this.run.siblingsOf(this.site);
-  }
-
-  get ownerRecords(): readonly ZoneRecord[] {
-    return this.run.ownerRecordsOf(this.site);
-  }
-
-  map(valueRange: TextRange): MappedRange {
-    return mapSiteRange(this.site, valueRange);
-  }
-
-  report(valueRange: TextRange, messageData: MessageData, extras: ReportExtras = {}): void {
-    const site = this.current;
-    const mapped = mapSiteRange(site, valueRange);
-    this.run.addFinding(this.entry, site, mapped.range, messageData, extras, mapped.pieces, site.range);
-  }
-
-  valueFix(title: MessageData, edits: TextEdit[], flags?: FixFlags): Fix | undefined {
-    return buildValueFix(this.run.text, this.site, title, edits, flags, this.run.options.maxStringOctets);
   }
 }
 

@@ -11,22 +11,20 @@ import type { FixFlags } from './rule-api';
 import type { Finding, Fix, MessageData } from './types';
 
 /**
- * At most this many value fixes are built per record in one analysis. Each fix re-parses the
- * whole edited record to prove it adds no syntax error, so a record with thousands of fixable
- * findings (a pasted 60 KB record of repeated terms) would cost thousands of full parses; past
- * the cap its findings come without fixes ("fix all" fixes one per record per pass anyway).
+ * At most this many value fixes are built per record in one analysis (the analyzer counts
+ * them). Each fix re-parses the whole edited record to prove it adds no syntax error, so a
+ * record with thousands of fixable findings (a pasted 60 KB record of repeated terms) would
+ * cost thousands of full parses; past the cap its findings come without fixes ("fix all" fixes
+ * one per record per pass anyway).
  */
 export const MAX_VALUE_FIXES_PER_RECORD = 50;
-/** Value fixes built so far per site (sites are fresh objects in every analysis). */
-const builtFixes = new WeakMap<SpfRecordSite, number>();
 
 /**
  * Builds a fix from edits of `site`'s value (value offsets, non-overlapping). The edits are
  * merged into one replacement of the span they cover and written back by `mapValueEdit`, which
  * keeps the quoting and escapes and re-splits a master-file string that would pass
  * `maxStringOctets`. Returns undefined when the value cannot be edited, when the edited
- * record would have more syntax errors than the current one (a fix never breaks a record), or
- * past {@link MAX_VALUE_FIXES_PER_RECORD} fixes for this record.
+ * record would have more syntax errors than the current one (a fix never breaks a record).
  */
 export function buildValueFix(
   documentText: string,
@@ -37,9 +35,6 @@ export function buildValueFix(
   maxStringOctets = 255,
 ): Fix | undefined {
   if (valueEdits.length === 0) return undefined;
-  const built = builtFixes.get(site) ?? 0;
-  if (built >= MAX_VALUE_FIXES_PER_RECORD) return undefined;
-  builtFixes.set(site, built + 1);
   const value = site.value.value;
   const span = valueEdits.length === 1 ? singleEditSpan(value, valueEdits[0]) : mergedEditSpan(value, valueEdits);
   if (!span) return undefined;
