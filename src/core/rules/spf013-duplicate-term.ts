@@ -35,7 +35,7 @@ const MESSAGE_KEYS: HiddenMechanismMessages = { sameQualifier: 'duplicate', othe
  * network compared as an address and prefix (`ip6:2001:DB8::0/32` is `ip6:2001:db8::/32`), a
  * domain case-insensitively (RFC 4343).
  */
-export function sameMechanism(a: MechanismTerm, b: MechanismTerm): boolean {
+function sameMechanism(a: MechanismTerm, b: MechanismTerm): boolean {
   if (a.name !== b.name) return false;
   const first = a.network;
   const second = b.network;
