@@ -52,11 +52,9 @@ export function mapValueEdit(documentText: string, value: TxtValue, edit: TextEd
   const tail = value.strings[last];
   const localStart = start - head.valueStart;
   const localEnd = end - tail.valueStart;
+  // An array literal: built by `push`, a one-edit list would keep room for seventeen.
+  if (first === last) return { ok: true, edits: [editWithinString(documentText, head, localStart, localEnd, edit.newText, maxOctets)] };
   const edits: TextEdit[] = [];
-  if (first === last) {
-    edits.push(editWithinString(documentText, head, localStart, localEnd, edit.newText, maxOctets));
-    return { ok: true, edits };
-  }
   edits.push(editWithinString(documentText, head, localStart, head.text.length, edit.newText, maxOctets));
   for (let i = first + 1; i < last; i++) {
     // Remove the whole string and the blank space before it.

@@ -96,13 +96,17 @@ export class ZoneTxtValue implements TxtValue {
 
   private decodeStrings(): TxtString[] {
     const text = this.text;
-    const strings: UnplacedTxtString[] = [];
+    // Sized up front: a list grown by `push` keeps room for seventeen strings, and a value's
+    // strings stay alive as long as the value.
+    const strings: UnplacedTxtString[] = new Array(this.stringCount);
+    let count = 0;
     for (let pos = this.start; pos >= 0; ) {
       const end = tokenEnd(text, pos);
       // Escape problems were reported when the record was read.
-      strings.push(decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignoreIssue));
+      strings[count++] = decodeCharacterString(text, pos, end, text.charCodeAt(pos) === QUOTE ? QUOTED : WORD, ignoreIssue);
       pos = tokenStartFrom(text, end, this.end);
     }
+    strings.length = count;
     return placeStrings(strings);
   }
 }
