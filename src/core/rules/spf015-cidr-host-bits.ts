@@ -5,6 +5,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { RuleDefinition } from '../analyzer/rule-api';
+import { acceptedAddressOctets } from '../spf/network-text';
 import { ruleMeta } from './support';
 
 export const cidrHostBitsRule: RuleDefinition = {
@@ -28,10 +29,11 @@ export const cidrHostBitsRule: RuleDefinition = {
       const prefix = network?.prefixLength;
       // A single address (no prefix written, or /32, /128) has no host bits.
       if (!network || prefix === undefined || prefix === (mechanism.name === 'ip4' ? 32 : 128)) continue;
-      // Parsed here rather than read from `network.address`, which would keep an address object
-      // per network of the document once the analysis is over.
-      const address = mechanism.name === 'ip4' ? ipaddr.IPv4.parse(network.text) : ipaddr.IPv6.parse(network.text);
-      const base = networkAddress(address.toByteArray(), prefix);
+      // Read from the text rather than from `network.address`, which would keep an address
+      // object per network of the document once the analysis is over; ipaddr.js reads the
+      // forms the parser's text checks do not accept.
+      const octets = acceptedAddressOctets(network.text) ?? (mechanism.name === 'ip4' ? ipaddr.IPv4.parse(network.text) : ipaddr.IPv6.parse(network.text)).toByteArray();
+      const base = networkAddress(octets, prefix);
       if (!base) continue;
       const cidr = network.cidr;
       const args = { term: mechanism.text, prefix, network: base.toString(), address: network.text };

@@ -1,7 +1,8 @@
 /**
  * Regex checks of `ip4:`/`ip6:` address texts, so the parser can accept the usual forms without
  * building an address; ipaddr.js parses the address when it is first read, and decides alone
- * for any IPv6 text these checks do not accept.
+ * for any IPv6 text these checks do not accept. For the texts the checks accept, the octets
+ * can also be read off directly ({@link acceptedAddressOctets}), for checks that look at bits.
  */
 
 /** RFC 7208 §12 ip4-network: a dotted quad of decimal octets (0 to 255) without leading zeros. */
@@ -42,6 +43,91 @@ export function isDottedQuadAt(text: string, start: number, end: number): boolea
 export function isHexGroupsIPv6At(text: string, start: number, end: number): boolean {
   if (end < text.length && isHexDigitOrColon(text.charCodeAt(end))) return isHexGroupsIPv6(text.slice(start, end));
   return matchesTo(HEX_GROUPS_IPV6_AT, text, start, end);
+}
+
+/**
+ * The octets (4 or 16, network order) of an address text that {@link isDottedQuad} or
+ * {@link isHexGroupsIPv6} accepts, equal to ipaddr.js's `toByteArray()` of it; undefined for
+ * any other text (ask ipaddr.js). These forms have no octal, hex or embedded-IPv4 parts, so the
+ * octets are their decimal or hexadecimal groups, with `::` standing for the missing zero groups.
+ * Read in one pass over the characters, accepting exactly what the two expressions accept.
+ */
+export function acceptedAddressOctets(text: string): number[] | undefined {
+  return dottedQuadOctets(text) ?? hexGroupsOctets(text);
+}
+
+const DOT = 46;
+const COLON = 58;
+const DIGIT_0 = 48;
+
+/** Four decimal octets of 0 to 255 without leading zeros, as {@link DOTTED_QUAD}. */
+function dottedQuadOctets(text: string): number[] | undefined {
+  const octets: number[] = [0, 0, 0, 0];
+  let at = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0 && text.charCodeAt(at++) !== DOT) return undefined;
+    const first = at;
+    let value = 0;
+    while (at - first < 3 && at < text.length && isDecimalDigit(text.charCodeAt(at))) value = value * 10 + text.charCodeAt(at++) - DIGIT_0;
+    const digits = at - first;
+    if (digits === 0 || value > 255 || (digits > 1 && text.charCodeAt(first) === DIGIT_0)) return undefined;
+    octets[part] = value;
+  }
+  return at === text.length ? octets : undefined;
+}
+
+/**
+ * Groups of 1 to 4 hex digits, eight of them or fewer around one `::`, at most seven colons in
+ * all, as {@link HEX_GROUPS_IPV6}.
+ */
+function hexGroupsOctets(text: string): number[] | undefined {
+  const length = text.length;
+  const groups: number[] = [];
+  let gap = -1;
+  let colons = 0;
+  let at = 0;
+  if (text.charCodeAt(0) === COLON) {
+    if (text.charCodeAt(1) !== COLON) return undefined;
+    gap = 0;
+    colons = 2;
+    at = 2;
+  }
+  while (at < length) {
+    const first = at;
+    let value = 0;
+    for (let digit = hexDigitValue(text.charCodeAt(at)); digit >= 0 && at - first < 4; digit = hexDigitValue(text.charCodeAt(++at))) value = value * 16 + digit;
+    if (at === first || groups.length === 8) return undefined;
+    groups.push(value);
+    if (at === length) break;
+    if (text.charCodeAt(at++) !== COLON || at === length) return undefined;
+    colons++;
+    if (text.charCodeAt(at) === COLON) {
+      if (gap >= 0) return undefined;
+      gap = groups.length;
+      colons++;
+      at++;
+    }
+  }
+  if (colons > 7 || (gap < 0 && groups.length !== 8)) return undefined;
+  const octets = new Array<number>(16).fill(0);
+  for (let index = 0; index < groups.length; index++) {
+    // Groups after the `::` are counted from the end.
+    const position = gap >= 0 && index >= gap ? 8 - groups.length + index : index;
+    octets[position * 2] = groups[index] >> 8;
+    octets[position * 2 + 1] = groups[index] & 0xff;
+  }
+  return octets;
+}
+
+function isDecimalDigit(code: number): boolean {
+  return code >= DIGIT_0 && code <= 57;
+}
+
+/** The value of a hex digit character, or -1 (also past the end of the text, where the code is NaN). */
+function hexDigitValue(code: number): number {
+  if (code >= DIGIT_0 && code <= 57) return code - DIGIT_0;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
 /** Whether the sticky `expression` matches `text` from `start` to exactly `end`. */

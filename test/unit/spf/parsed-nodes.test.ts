@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import type { MechanismTerm } from '../../../src/core/spf/ast';
-import { isDottedQuad, isDottedQuadAt, isHexGroupsIPv6, isHexGroupsIPv6At } from '../../../src/core/spf/network-text';
+import { acceptedAddressOctets, isDottedQuad, isDottedQuadAt, isHexGroupsIPv6, isHexGroupsIPv6At } from '../../../src/core/spf/network-text';
 import { parseRecord } from '../../../src/core/spf/parser';
 
 function mechanisms(text: string): MechanismTerm[] {
@@ -126,6 +126,39 @@ describe('SPF parser: address text checks agree with ipaddr.js', () => {
       if (isHexGroupsIPv6(text)) assert.ok(ipaddr.IPv6.isValid(text), text);
     }), { numRuns: 5000 });
     for (const text of ['::', '::1', '1::', '2001:db8:1::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6::8']) assert.equal(isHexGroupsIPv6(text), true, text);
+  });
+
+  it('reads the octets of an accepted text exactly as ipaddr.js does, and of no other text', () => {
+    const piece = fc.constantFrom('1', '25', '255', '256', '0', '00', '.', ':', '::', 'a', 'F', 'g', '%', ' ', 'db8', '2001', 'ffff', '12345');
+    const candidates = fc.oneof(
+      fc.array(octet, { minLength: 1, maxLength: 5 }).map((octets) => octets.join('.')),
+      fc.array(hexGroup, { minLength: 1, maxLength: 10 }).map((groups) => groups.join(':')),
+      fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join('')),
+    );
+    fc.assert(fc.property(candidates, (text) => {
+      const octets = acceptedAddressOctets(text);
+      assert.equal(octets !== undefined, isDottedQuad(text) || isHexGroupsIPv6(text), text);
+      if (octets) assert.deepEqual(octets, ipaddr.parse(text).toByteArray(), text);
+    }), { numRuns: 10000 });
+    for (const text of ['', ':', '::', ':::', '1::2::3', '1:2:3:4:5:6:7::', '::1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '1.2.3.4.', '1..2.3']) {
+      assert.equal(acceptedAddressOctets(text) !== undefined, isDottedQuad(text) || isHexGroupsIPv6(text), text);
+    }
+  });
+
+  it('reads every spelling ipaddr.js writes of random IPv6 addresses back to the same octets', () => {
+    // Runs of zero groups make `::` appear at the start, middle and end.
+    const group = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), (groups) => {
+      const address = new ipaddr.IPv6(groups);
+      const octets = address.toByteArray();
+      for (const text of [address.toString(), address.toNormalizedString(), groups.map((value) => value.toString(16).padStart(4, '0')).join(':'), address.toString().toUpperCase()]) {
+        assert.deepEqual(acceptedAddressOctets(text), octets, text);
+      }
+    }), { numRuns: 3000 });
+    assert.deepEqual(acceptedAddressOctets('2001:db8:ab::/48'.slice(0, -3)), [0x20, 0x01, 0x0d, 0xb8, 0, 0xab, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(acceptedAddressOctets('192.0.2.10'), [192, 0, 2, 10]);
+    assert.equal(acceptedAddressOctets('::ffff:192.0.2.1'), undefined);
+    assert.equal(acceptedAddressOctets('010.0.0.1'), undefined);
   });
 });
 
