@@ -49,8 +49,8 @@ function isGluedBoundary(text: string, offset: number): boolean {
 
 /** Whether any boundary between the strings is glued: most split records have none, and are not cached. */
 function hasGluedBoundary(site: SpfRecordSite): boolean {
-  const strings = site.value.strings;
-  for (let i = 1; i < strings.length; i++) if (isGluedBoundary(site.record.text, strings[i].valueStart)) return true;
+  const starts = site.value.stringStarts;
+  for (let i = 1; i < starts.length; i++) if (isGluedBoundary(site.record.text, starts[i])) return true;
   return false;
 }
 

@@ -182,6 +182,12 @@ describe('TXT values: what is known without decoding the strings', () => {
     assert.deepEqual(zone.records.map((record) => record.txt!.strings.length), counts);
   });
 
+  it('knows where each string starts in the value, as decoding places them', () => {
+    // "v=spf1" (6 units), then "\034 -all" decoded to `" -all` (6), then `unquoted`.
+    assert.deepEqual(zone.records.map((record) => record.txt!.stringStarts), [[0], [0, 6, 12], [0], [0], [0]]);
+    for (const record of zone.records) assert.deepEqual(record.txt!.stringStarts, record.txt!.strings.map((item) => item.valueStart));
+  });
+
   it('gives the octets of an ASCII value from its length, and none for a value with other characters', () => {
     assert.deepEqual(zone.records.map((record) => asciiValueOctets(record.txt!)), [11, 20, 6, undefined, undefined]);
     const measured = zone.records.map((record) => record.txt!.strings.reduce((sum, item) => sum + item.octets, 0));

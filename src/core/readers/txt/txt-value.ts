@@ -58,6 +58,8 @@ export interface TxtValue {
   strings: readonly TxtString[];
   /** How many strings the value has: `strings.length`, known without decoding them. */
   readonly stringCount: number;
+  /** Where each string starts in the value (each one's `valueStart`), known without decoding them. */
+  readonly stringStarts: readonly number[];
   /** From the first string's start to the last string's end. */
   range: TextRange;
   /**
@@ -108,6 +110,10 @@ class JoinedTxtValue implements TxtValue {
 
   get stringCount(): number {
     return this.strings.length;
+  }
+
+  get stringStarts(): readonly number[] {
+    return this.strings.map((item) => item.valueStart);
   }
 
   get range(): TextRange {

@@ -47,9 +47,13 @@ class VerbatimZoneString implements TxtString {
  * strings themselves (with their ranges and offset maps) are decoded again when first asked
  * for, as most TXT values (DKIM keys, DMARC policies) are only checked for an SPF version tag.
  */
+/** The string starts of every value of one string (a zone TXT record always has at least one). */
+const ONE_STRING: readonly number[] = Object.freeze([0]);
+
 export class ZoneTxtValue implements TxtValue {
   readonly value: string;
-  readonly stringCount: number;
+  /** Where each string starts in the value; one shared list for the values of one string. */
+  readonly stringStarts: readonly number[];
   private decoded: readonly TxtString[] | undefined;
 
   /**
@@ -64,8 +68,13 @@ export class ZoneTxtValue implements TxtValue {
     escaped: boolean,
   ) {
     let value = '';
-    let count = 0;
-    for (let pos = start; pos >= 0; count++) {
+    let starts: number[] | undefined;
+    for (let pos = start; pos >= 0; ) {
+      // A literal of two: a list grown by `push` from one would keep room for seventeen.
+      if (pos > start) {
+        if (starts) starts.push(value.length);
+        else starts = [0, value.length];
+      }
       const quoted = text.charCodeAt(pos) === QUOTE;
       let tokenEnds: number;
       if (escaped) {
@@ -82,7 +91,11 @@ export class ZoneTxtValue implements TxtValue {
       pos = tokenStartFrom(text, tokenEnds, end);
     }
     this.value = value;
-    this.stringCount = count;
+    this.stringStarts = starts ?? ONE_STRING;
+  }
+
+  get stringCount(): number {
+    return this.stringStarts.length;
   }
 
   get range(): TextRange {
