@@ -24,7 +24,10 @@ import { classifyVersion, type VersionClass } from './version-tag';
  */
 export type DocumentKind = 'zone' | 'txt-line' | 'raw' | 'code';
 
-/** One SPF record (or near miss) of the document. */
+/**
+ * One SPF record (or near miss) of the document. The sites of a zone file read `typeRange` and
+ * `range` from their zone record: each read gives a new, equal object.
+ */
 export interface SpfRecordSite {
   /** Position among the sites of the document. */
   index: number;
@@ -125,21 +128,36 @@ function sitesOfZone(zone: ZoneFile): SpfRecordSite[] {
   // A zone with more SPF records than the parse cache holds would only churn it.
   const parse = found.length > PARSE_CACHE_LIMIT ? parseRecordOnce : parseRecord;
   const sites: SpfRecordSite[] = [];
-  for (const { zoneRecord, value, version } of found) {
-    const type = zoneRecord.type;
-    sites.push({
-      index: sites.length,
-      version,
-      owner: zoneRecord.owner.name,
-      rrType: type.code === 99 ? 'SPF' : 'TXT',
-      value,
-      record: parse(value.value),
-      zoneRecord,
-      typeRange: type.range,
-      range: zoneRecord.range,
-    });
-  }
+  for (const { zoneRecord, value, version } of found) sites.push(new ZoneSite(sites.length, version, zoneRecord, value, parse(value.value)));
   return sites;
+}
+
+/** The type code of the deprecated SPF record type (RFC 7208 §3.1). */
+const SPF_TYPE_CODE = 99;
+
+/** A site of a zone file: its ranges are its zone record's, read from it when asked for. */
+class ZoneSite implements SpfRecordSite {
+  readonly owner: string;
+  readonly rrType: 'TXT' | 'SPF';
+
+  constructor(
+    readonly index: number,
+    readonly version: Exclude<VersionClass, 'other'>,
+    readonly zoneRecord: ZoneRecord,
+    readonly value: TxtValue,
+    readonly record: SpfRecord,
+  ) {
+    this.owner = zoneRecord.owner.name;
+    this.rrType = zoneRecord.type.code === SPF_TYPE_CODE ? 'SPF' : 'TXT';
+  }
+
+  get typeRange(): TextRange {
+    return this.zoneRecord.type.range;
+  }
+
+  get range(): TextRange {
+    return this.zoneRecord.range;
+  }
 }
 
 function sitesOfValues(values: readonly TxtValue[]): SpfRecordSite[] {
