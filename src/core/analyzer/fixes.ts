@@ -8,7 +8,7 @@ import { mapValueEdit } from '../readers/txt/value-edit';
 import { parseRecordOnce } from '../spf/parser';
 import type { SpfRecordSite } from './document';
 import type { FixFlags } from './rule-api';
-import type { Finding, Fix, MessageData } from './types';
+import type { Finding, Fix, FixKind, MessageData } from './types';
 
 /**
  * At most this many value fixes are built per record in one analysis (the analyzer counts
@@ -43,10 +43,16 @@ export function buildValueFix(
   if (site.version === 'spf' && parseRecordOnce(newValue).errors.length > site.record.errors.length) return undefined;
   const mapped = mapValueEdit(documentText, site.value, { range: { start, end }, newText }, { maxStringOctets });
   if (!mapped.ok) return undefined;
-  const fix: Fix = { title, edits: mapped.edits, kind: flags.kind ?? 'quickfix' };
-  if (flags.isPreferred) fix.isPreferred = true;
-  if (flags.changesPolicy) fix.changesPolicy = true;
-  return fix;
+  return fixObject(title, mapped.edits, flags.kind ?? 'quickfix', flags.isPreferred === true, flags.changesPolicy === true);
+}
+
+/**
+ * A fix with the flags that are set and without the others, made whole in one literal (keys
+ * added afterwards would give each fix an extra property store).
+ */
+function fixObject(title: MessageData, edits: TextEdit[], kind: FixKind, isPreferred: boolean, changesPolicy: boolean): Fix {
+  if (isPreferred) return changesPolicy ? { title, edits, kind, isPreferred, changesPolicy } : { title, edits, kind, isPreferred };
+  return changesPolicy ? { title, edits, kind, changesPolicy } : { title, edits, kind };
 }
 
 /** The span of the value one edit replaces, and its new text; undefined when the range is outside the value. */
