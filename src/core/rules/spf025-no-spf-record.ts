@@ -35,7 +35,9 @@ export const noSpfRecordRule: RuleDefinition = {
     const byOwner = new Map<string, ZoneRecord[]>();
     for (const record of zone.records) {
       const key = normalizeName(record.owner.name);
-      byOwner.set(key, [...(byOwner.get(key) ?? []), record]);
+      const records = byOwner.get(key);
+      if (records) records.push(record);
+      else byOwner.set(key, [record]);
     }
     const bounce = context.settings.bounce;
     for (const [owner, records] of byOwner) {
