@@ -92,7 +92,6 @@ class ZoneReader {
   private result(): ZoneFile {
     this.errors.sort((a, b) => a.range.start - b.range.start);
     const table = this.table;
-    table.finish();
     // The analyzer reads every string record: they are made now, the others when `records` is first read.
     const stringRecords = this.stringIndices.map((index) => table.recordAt(index));
     return {

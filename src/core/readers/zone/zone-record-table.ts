@@ -1,8 +1,8 @@
 /**
  * The valid records `readZone` found, kept as numbers until a record is asked for. A zone holds
  * many records and an analysis reads few of them (its TXT and SPF records), so the table keeps
- * five integers per record in one typed array and makes a {@link ReadZoneRecord} for an index
- * on its first read, the same object on every later read.
+ * five integers per record in typed arrays and makes a {@link ReadZoneRecord} for an index on
+ * its first read, the same object on every later read.
  */
 import type { TxtValue } from '../txt/txt-value';
 import { GenericZoneRecord, ReadZoneRecord, type OwnerSource, type RecordContext } from './zone-record';
@@ -31,11 +31,17 @@ const TYPE_AND_LAYOUT = 2;
 const OWNER_FROM = 3;
 const CONTEXT = 4;
 const FIELDS = 5;
-const INITIAL_CAPACITY = 256;
+/**
+ * Records per chunk (a power of two): the table grows by whole chunks and never copies what it
+ * holds, but for the first chunk, which starts small for small zones and doubles up to this.
+ */
+const CHUNK_RECORDS = 4096;
+const CHUNK_SHIFT = Math.log2(CHUNK_RECORDS);
+const FIRST_CHUNK_RECORDS = 64;
 
 /** Records added by the reader, then made into objects when read. */
 export class ZoneRecordTable {
-  private fields = new Int32Array(INITIAL_CAPACITY * FIELDS);
+  private readonly chunks: Int32Array[] = [];
   private count = 0;
   /** Contexts change rarely: each record keeps the index of its own here. */
   private readonly contexts: RecordContext[] = [];
@@ -56,9 +62,10 @@ export class ZoneRecordTable {
   add(context: RecordContext, start: number, end: number, typeAndLayout: number, ownerFrom: OwnerFrom, generic?: GenericData): number {
     const index = this.count;
     if (this.contexts[this.contexts.length - 1] !== context) this.contexts.push(context);
-    let at = index * FIELDS;
-    if (at === this.fields.length) this.grow();
-    const fields = this.fields;
+    const chunkIndex = index >>> CHUNK_SHIFT;
+    let at = (index & (CHUNK_RECORDS - 1)) * FIELDS;
+    let fields = this.chunks[chunkIndex];
+    if (fields === undefined || at === fields.length) fields = this.grow(chunkIndex);
     fields[at++] = start;
     fields[at++] = end;
     fields[at++] = typeAndLayout;
@@ -73,11 +80,6 @@ export class ZoneRecordTable {
   carriedName(name: string): OwnerFrom {
     this.carriedNames.push(name);
     return FIRST_NAME_CODE - (this.carriedNames.length - 1);
-  }
-
-  /** Ends adding: drops the unused capacity. */
-  finish(): void {
-    this.fields = this.fields.slice(0, this.count * FIELDS);
   }
 
   /** The record at `index` (below {@link length}), made on its first read. */
@@ -103,14 +105,14 @@ export class ZoneRecordTable {
   }
 
   private make(made: (ReadZoneRecord | undefined)[], index: number): ReadZoneRecord {
-    const fields = this.fields;
-    const at = index * FIELDS;
+    const fields = this.chunks[index >>> CHUNK_SHIFT];
+    const at = (index & (CHUNK_RECORDS - 1)) * FIELDS;
     const context = this.contexts[fields[at + CONTEXT]];
     const start = fields[at + START];
     const end = fields[at + END];
     const typeAndLayout = fields[at + TYPE_AND_LAYOUT];
     const owner = this.ownerSource(fields[at + OWNER_FROM]);
-    const generic = this.genericData.get(index);
+    const generic = this.genericData.size === 0 ? undefined : this.genericData.get(index);
     const record = generic
       ? new GenericZoneRecord(context, start, end, owner, typeAndLayout, generic.generic, generic.txt)
       : new ReadZoneRecord(context, start, end, owner, typeAndLayout);
@@ -125,9 +127,12 @@ export class ZoneRecordTable {
     return this.carriedNames[FIRST_NAME_CODE - ownerFrom];
   }
 
-  private grow(): void {
-    const grown = new Int32Array(Math.max(this.fields.length * 2, INITIAL_CAPACITY * FIELDS));
-    grown.set(this.fields);
-    this.fields = grown;
+  /** Room for the next record, in chunk `chunkIndex`: a new chunk, or the first one doubled. */
+  private grow(chunkIndex: number): Int32Array {
+    const current = this.chunks[chunkIndex];
+    const grown = new Int32Array(chunkIndex > 0 ? CHUNK_RECORDS * FIELDS : current ? current.length * 2 : FIRST_CHUNK_RECORDS * FIELDS);
+    if (current) grown.set(current);
+    this.chunks[chunkIndex] = grown;
+    return grown;
   }
 }
