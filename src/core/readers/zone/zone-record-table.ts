@@ -51,10 +51,6 @@ export class ZoneRecordTable {
   private made: (ReadZoneRecord | undefined)[] | undefined;
   private allMade = false;
 
-  get length(): number {
-    return this.count;
-  }
-
   /**
    * Adds a record and returns its index. `start`, `end` and `typeAndLayout` are as
    * {@link ReadZoneRecord}'s constructor takes them; `generic` is given for generic data.
@@ -82,7 +78,7 @@ export class ZoneRecordTable {
     return FIRST_NAME_CODE - (this.carriedNames.length - 1);
   }
 
-  /** The record at `index` (below {@link length}), made on its first read. */
+  /** The record at `index` (one of those added), made on its first read. */
   recordAt(index: number): ReadZoneRecord {
     const made = this.madeRecords();
     return made[index] ?? this.make(made, index);
