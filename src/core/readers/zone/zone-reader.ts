@@ -3,15 +3,16 @@
  * `$TTL` from RFC 2308 §4, TTL units, RFC 3597 generic types and data).
  */
 import type { TextIssue, TextRange } from '../../text/range';
-import { makeTxtValue, type TxtValue } from '../txt/txt-value';
+import { makeTxtValue } from '../txt/txt-value';
 import { ForwardSearch, tokenKind, UNTERMINATED, WORD, ZoneLexer, type ZoneToken } from './zone-lexer';
 import { absoluteOrigin, isAbsoluteName, resolveName } from './zone-names';
 import { parseRrClassAt, parseRrTypeAt, type RrType } from './rr-types';
 import { validateRdata } from './zone-rdata';
-import { CLASS_WRITTEN, GenericZoneRecord, OWNER_WRITTEN, ReadZoneRecord, STRINGS_ESCAPED, TTL_WRITTEN, type OwnerSource, type RecordContext } from './zone-record';
-import { decodeCharacterString, decodeGenericTxt, readGenericRdata, type GenericRdata } from './zone-strings';
+import { CLASS_WRITTEN, OWNER_WRITTEN, ReadZoneRecord, STRINGS_ESCAPED, TTL_WRITTEN, type RecordContext } from './zone-record';
+import { OWN_OWNER, ZoneRecordTable, type GenericData, type OwnerFrom } from './zone-record-table';
+import { decodeCharacterString, decodeGenericTxt, readGenericRdata } from './zone-strings';
 import { isDigit, parseTtl, parseTtlAt, ttlSecondsAt } from './ttl';
-import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneRecord, ZoneTtl, ZoneWord } from './zone-types';
+import type { ReadZoneOptions, TtlSource, ZoneDirective, ZoneFile, ZoneTtl, ZoneWord } from './zone-types';
 
 /** RFC 7208 §3.1 / RFC 1035: TXT is type 16, the deprecated SPF type is 99; both carry strings. */
 const STRING_TYPES = new Set([16, 99]);
@@ -34,17 +35,13 @@ export function readZone(text: string, options: ReadZoneOptions = {}): ZoneFile 
  */
 type RecordData = GenericData | number;
 
-interface GenericData {
-  generic: GenericRdata;
-  txt?: TxtValue;
-}
-
 /** What {@link ZoneReader.readData} returns for data it reported as invalid. */
 const INVALID = Symbol('invalid record data');
 
 class ZoneReader {
-  private readonly records: ZoneRecord[] = [];
-  private readonly stringRecords: ZoneRecord[] = [];
+  private readonly table = new ZoneRecordTable();
+  /** The indices of the TXT and SPF records in {@link table}. */
+  private readonly stringIndices: number[] = [];
   private readonly directives: ZoneDirective[] = [];
   private readonly errors: TextIssue[] = [];
   private readonly maxErrors: number;
@@ -52,8 +49,8 @@ class ZoneReader {
   private droppedErrors = 0;
   private origin: string | undefined;
   private defaultTtl: number | undefined;
-  /** The owner a record with a blank owner field carries over. */
-  private previousOwner: OwnerSource;
+  /** The owner a record with a blank owner field carries over; undefined before the first owner. */
+  private previousOwner: OwnerFrom | undefined;
   private previousTtl: number | undefined;
   private previousClass: string | undefined;
   private missingOriginReported = false;
@@ -94,7 +91,18 @@ class ZoneReader {
 
   private result(): ZoneFile {
     this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { records: this.records, stringRecords: this.stringRecords, directives: this.directives, errors: this.errors, origin: this.origin };
+    const table = this.table;
+    // The analyzer reads every string record: they are made now, the others when `records` is first read.
+    const stringRecords = this.stringIndices.map((index) => table.recordAt(index));
+    return {
+      get records() {
+        return table.all();
+      },
+      stringRecords,
+      directives: this.directives,
+      errors: this.errors,
+      origin: this.origin,
+    };
   }
 
   private report(range: TextRange, reason: string): void {
@@ -157,13 +165,13 @@ class ZoneReader {
     const { text, count, starts, ends, kinds } = this.lexer;
     let index = 0;
     let layout = 0;
-    // A written owner (undefined source) is resolved when the record's owner is first read.
-    let ownerSource: OwnerSource;
+    // A written owner is resolved when the record's owner is first read.
+    let ownerFrom = OWN_OWNER;
     if (this.lexer.blankOwner) {
       if (this.previousOwner === undefined) {
         return this.report(this.rangeAt(0), 'line starts with blank space but there is no previous owner name to repeat');
       }
-      ownerSource = this.previousOwner;
+      ownerFrom = this.previousOwner;
     } else {
       if (kinds[0] !== WORD) return this.report(this.rangeAt(0), 'an owner name cannot be a quoted string');
       if (this.origin === undefined && !this.missingOriginReported) {
@@ -206,21 +214,18 @@ class ZoneReader {
     if (seconds !== undefined) this.previousTtl = seconds;
     const data = this.readData(rrType, index + 1, typeEnd);
     if (data === INVALID) {
-      if (ownerSource === undefined) this.previousOwner = resolveName(text.slice(starts[0], ends[0]), this.origin);
+      if (ownerFrom === OWN_OWNER) this.previousOwner = this.table.carriedName(resolveName(text.slice(starts[0], ends[0]), this.origin));
       return;
     }
     const context = this.contextFor(className, inheritedTtl, writtenTtl !== undefined);
     const start = starts[0];
-    const end = ends[count - 1];
-    const record =
-      typeof data === 'object'
-        ? new GenericZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout), data.generic, data.txt)
-        : new ReadZoneRecord(context, start, end, ownerSource, ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, layout | data));
-    this.records.push(record);
+    const generic = typeof data === 'object' ? data : undefined;
+    const typeAndLayout = ReadZoneRecord.typeAndLayout(typeStart - start, rrType.code, typeof data === 'object' ? layout : layout | data);
+    const added = this.table.add(context, start, ends[count - 1], typeAndLayout, ownerFrom, generic);
     // A valid TXT or SPF record always has a value (decoded from generic data when so written).
-    if (STRING_TYPES.has(rrType.code)) this.stringRecords.push(record);
+    if (STRING_TYPES.has(rrType.code)) this.stringIndices.push(added);
     // Records that carry this owner over resolve it through this record.
-    if (ownerSource === undefined) this.previousOwner = record;
+    if (ownerFrom === OWN_OWNER) this.previousOwner = added;
   }
 
   /** Reports the current entry's token `index`, which starts with a digit but is no TTL. */

@@ -62,7 +62,12 @@ export type ZoneDirective =
 
 /** A read zone file: records and directives in document order, and every problem found. */
 export interface ZoneFile {
-  records: ZoneRecord[];
+  /**
+   * Every valid record in document order. `readZone` keeps the records as offsets and builds
+   * this array on its first read (the same array on every later read); each record is one
+   * object, the one `stringRecords` holds too.
+   */
+  readonly records: ZoneRecord[];
   /**
    * The records of `records` whose type carries character-strings (TXT and SPF, also written as
    * `TYPE16`/`TYPE99` or generic data), in document order: exactly those whose `txt` is defined.
