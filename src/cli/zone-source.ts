@@ -50,7 +50,7 @@ export function loadZoneFiles(files: string[]): Parsed<ZoneSource> {
     const zone = readZone(text, origin === undefined ? {} : { origin });
     source.warnings.push(...fileProblems(file, text, zone.errors));
     source.records.push(...zoneToMemoryRecords(zone));
-    const soaOwners = zone.records.filter((record) => record.type.name === 'SOA').map((record) => normalizeName(record.owner.name));
+    const soaOwners = zone.records.filter((record) => record.type.name === 'SOA').map((record) => normalizeName(record.ownerName));
     const apexes = soaOwners.length > 0 ? soaOwners : zone.origin === undefined ? [] : [normalizeName(zone.origin)];
     source.apexes.push(...apexes);
     source.existingNames.push(...namesWithAncestors(zoneOwnerNames(zone), apexes));

@@ -281,7 +281,7 @@ class AnalysisRun implements SiteRuleHost {
     if (!found) {
       if (!this.recordsByOwner) {
         this.recordsByOwner = new Map();
-        for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, ownerKey(record.owner.name), record);
+        for (const record of this.document.zone?.records ?? []) pushTo(this.recordsByOwner, ownerKey(record.ownerName), record);
       }
       found = site.owner === undefined ? [] : (this.recordsByOwner.get(ownerKey(site.owner)) ?? []).filter((other) => other !== site.zoneRecord);
       this.ownerRecords[site.index] = found;

@@ -147,7 +147,7 @@ class ZoneSite implements SpfRecordSite {
     readonly value: TxtValue,
     readonly record: SpfRecord,
   ) {
-    this.owner = zoneRecord.owner.name;
+    this.owner = zoneRecord.ownerName;
     this.rrType = zoneRecord.type.code === SPF_TYPE_CODE ? 'SPF' : 'TXT';
   }
 

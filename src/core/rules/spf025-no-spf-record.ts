@@ -34,7 +34,7 @@ export const noSpfRecordRule: RuleDefinition = {
     if (!zone) return;
     const byOwner = new Map<string, ZoneRecord[]>();
     for (const record of zone.records) {
-      const key = normalizeName(record.owner.name);
+      const key = normalizeName(record.ownerName);
       const records = byOwner.get(key);
       if (records) records.push(record);
       else byOwner.set(key, [record]);
@@ -50,7 +50,7 @@ export const noSpfRecordRule: RuleDefinition = {
       const value = `v=spf1 ${[...terms, '~all'].join(' ')}`;
       const fix = {
         title: context.message('addRecord', { record: value, domain: owner }),
-        edits: [{ range: { start: lineEnd(context.document.text, at.range.end), end: lineEnd(context.document.text, at.range.end) }, newText: `\n${at.owner.name} IN TXT "${value}"` }],
+        edits: [{ range: { start: lineEnd(context.document.text, at.range.end), end: lineEnd(context.document.text, at.range.end) }, newText: `\n${at.ownerName} IN TXT "${value}"` }],
         kind: 'quickfix' as const,
         changesPolicy: true,
       };

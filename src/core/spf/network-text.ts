@@ -76,13 +76,17 @@ function dottedQuadOctets(text: string): number[] | undefined {
   return at === text.length ? octets : undefined;
 }
 
+/** The groups of the text {@link hexGroupsOctets} is reading (it never re-enters itself). */
+const HEX_GROUPS = new Uint16Array(8);
+
 /**
  * Groups of 1 to 4 hex digits, eight of them or fewer around one `::`, at most seven colons in
  * all, as {@link HEX_GROUPS_IPV6}.
  */
 function hexGroupsOctets(text: string): number[] | undefined {
   const length = text.length;
-  const groups: number[] = [];
+  const groups = HEX_GROUPS;
+  let count = 0;
   let gap = -1;
   let colons = 0;
   let at = 0;
@@ -96,23 +100,23 @@ function hexGroupsOctets(text: string): number[] | undefined {
     const first = at;
     let value = 0;
     for (let digit = hexDigitValue(text.charCodeAt(at)); digit >= 0 && at - first < 4; digit = hexDigitValue(text.charCodeAt(++at))) value = value * 16 + digit;
-    if (at === first || groups.length === 8) return undefined;
-    groups.push(value);
+    if (at === first || count === 8) return undefined;
+    groups[count++] = value;
     if (at === length) break;
     if (text.charCodeAt(at++) !== COLON || at === length) return undefined;
     colons++;
     if (text.charCodeAt(at) === COLON) {
       if (gap >= 0) return undefined;
-      gap = groups.length;
+      gap = count;
       colons++;
       at++;
     }
   }
-  if (colons > 7 || (gap < 0 && groups.length !== 8)) return undefined;
-  const octets = new Array<number>(16).fill(0);
-  for (let index = 0; index < groups.length; index++) {
+  if (colons > 7 || (gap < 0 && count !== 8)) return undefined;
+  const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (let index = 0; index < count; index++) {
     // Groups after the `::` are counted from the end.
-    const position = gap >= 0 && index >= gap ? 8 - groups.length + index : index;
+    const position = gap >= 0 && index >= gap ? 8 - count + index : index;
     octets[position * 2] = groups[index] >> 8;
     octets[position * 2 + 1] = groups[index] & 0xff;
   }

@@ -104,6 +104,13 @@ describe('readZone: owners resolved and TXT values decoded when read', () => {
     assert.deepEqual(afterBad.owner, { name: 'bad.b.example.', inherited: true }, 'carried over from a record with bad data');
   });
 
+  it('gives the owner name alone, read first or after the owner, as the owner object has it', () => {
+    const records = readZone(text).records;
+    assert.deepEqual(records.map((record) => record.ownerName), ['host.a.example.', 'host.a.example.', 'bad.b.example.', 'esc.b.example.', 'gen.b.example.', 'raw.b.example.']);
+    const again = readZone(text).records;
+    assert.deepEqual(again.map((record) => [record.owner.name, record.ownerName]), records.map((record) => [record.ownerName, record.ownerName]));
+  });
+
   it('decodes the TXT value from the text on each read: equal values, new objects', () => {
     const zone = readZone(text);
     assert.deepEqual(zone.errors.map((error) => error.reason), ['"999.0.2.1" is not an IPv4 address']);

@@ -41,7 +41,7 @@ export function siteDomain(site: SpfRecordSite, fallbackOwner?: string): string 
 function zoneApexes(document: AnalyzedDocument): string[] {
   const zone = document.zone;
   if (!zone) return [];
-  const soa = zone.records.filter((record) => record.type.name === 'SOA').map((record) => record.owner.name);
+  const soa = zone.records.filter((record) => record.type.name === 'SOA').map((record) => record.ownerName);
   if (soa.length > 0) return soa;
   return zone.origin !== undefined ? [zone.origin] : [];
 }

@@ -104,7 +104,7 @@ export class ReadZoneRecord implements ZoneRecord {
   }
 
   get owner(): ZoneRecord['owner'] {
-    const name = this.ownerName();
+    const name = this.ownerName;
     if (!(this.layout & OWNER_WRITTEN)) return { name, inherited: true };
     return { name, range: { start: this.start, end: wordEnd(this.context.text, this.start) }, inherited: false };
   }
@@ -164,11 +164,11 @@ export class ReadZoneRecord implements ZoneRecord {
   }
 
   /** The owner name, resolved on the first read and kept. */
-  private ownerName(): string {
+  get ownerName(): string {
     const source = this.ownerSource;
     if (typeof source === 'string') return source;
     const text = this.context.text;
-    const name = source === undefined ? resolveName(text.slice(this.start, wordEnd(text, this.start)), this.context.origin) : source.ownerName();
+    const name = source === undefined ? resolveName(text.slice(this.start, wordEnd(text, this.start)), this.context.origin) : source.ownerName;
     this.ownerSource = name;
     return name;
   }

@@ -15,7 +15,7 @@ export function zoneToMemoryRecords(zone: ZoneFile): MemoryRecord[] {
   const result: MemoryRecord[] = [];
   for (const record of zone.records) {
     if (record.class.name !== 'IN') continue;
-    const name = withoutDot(record.owner.name);
+    const name = withoutDot(record.ownerName);
     const ttl = record.ttl?.seconds;
     const base = ttl === undefined ? { name } : { name, ttl };
     switch (record.type.name) {
@@ -40,7 +40,7 @@ export function zoneToMemoryRecords(zone: ZoneFile): MemoryRecord[] {
 
 /** Every owner name of the zone (absolute, without the trailing dot): names that exist even without A/TXT/MX records. */
 export function zoneOwnerNames(zone: ZoneFile): string[] {
-  return [...new Set(zone.records.map((record) => withoutDot(record.owner.name)))];
+  return [...new Set(zone.records.map((record) => withoutDot(record.ownerName)))];
 }
 
 function dataName(record: ZoneRecord, index: number): string {

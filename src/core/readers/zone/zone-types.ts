@@ -33,6 +33,8 @@ export interface ZoneRecord {
   readonly range: TextRange;
   /** Absolute owner name with its trailing dot (relative when no origin was known), as written otherwise. */
   readonly owner: { name: string; range?: TextRange; inherited: boolean };
+  /** `owner.name`, without building the owner object (the same string on every read). */
+  readonly ownerName: string;
   /**
    * Undefined when neither the record, `$TTL`, a previous record nor the options gave one. An
    * inherited TTL (no `range`) is one frozen object shared by the records that inherit it.
