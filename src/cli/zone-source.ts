@@ -8,6 +8,7 @@ import { normalizeName } from '../core/dns/resolver';
 import { originFromFileName } from '../core/readers/zone/zone-names';
 import { readZone } from '../core/readers/zone/zone-reader';
 import { zoneOwnerNames, zoneToMemoryRecords } from '../core/readers/zone/zone-to-memory-records';
+import { rrTypeName } from '../core/readers/zone/rr-types';
 import type { Parsed } from './args';
 import { fileProblems, type FileProblem } from './output';
 
@@ -50,7 +51,7 @@ export function loadZoneFiles(files: string[]): Parsed<ZoneSource> {
     const zone = readZone(text, origin === undefined ? {} : { origin });
     source.warnings.push(...fileProblems(file, text, zone.errors));
     source.records.push(...zoneToMemoryRecords(zone));
-    const soaOwners = zone.records.filter((record) => record.type.name === 'SOA').map((record) => normalizeName(record.ownerName));
+    const soaOwners = zone.records.filter((record) => rrTypeName(record.typeCode) === 'SOA').map((record) => normalizeName(record.ownerName));
     const apexes = soaOwners.length > 0 ? soaOwners : zone.origin === undefined ? [] : [normalizeName(zone.origin)];
     source.apexes.push(...apexes);
     source.existingNames.push(...namesWithAncestors(zoneOwnerNames(zone), apexes));

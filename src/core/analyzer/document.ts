@@ -148,7 +148,7 @@ class ZoneSite implements SpfRecordSite {
     readonly record: SpfRecord,
   ) {
     this.owner = zoneRecord.ownerName;
-    this.rrType = zoneRecord.type.code === SPF_TYPE_CODE ? 'SPF' : 'TXT';
+    this.rrType = zoneRecord.typeCode === SPF_TYPE_CODE ? 'SPF' : 'TXT';
   }
 
   get typeRange(): TextRange {

@@ -46,7 +46,7 @@ export const expPitfallsRule: RuleDefinition = {
       });
     }
     if (!target || target === owner || !document.zone) return;
-    const texts = document.zone.records.filter((record) => record.type.code === 16 && record.txt && normalizeName(record.ownerName) === target);
+    const texts = document.zone.records.filter((record) => record.typeCode === 16 && record.txt && normalizeName(record.ownerName) === target);
     if (texts.length > 1) {
       context.report(exp.range, context.message('targetRecords', { target, count: texts.length }), { severity: 'warning' });
     } else if (texts.length === 1) {

@@ -11,6 +11,7 @@ import { addressMechanism } from '../analyzer/dns/bounce-verdict';
 import { normalizeName } from '../dns/resolver';
 import { isSpfRecordText } from '../spf/parser';
 import type { ZoneRecord } from '../readers/zone/zone-types';
+import { rrTypeName } from '../readers/zone/rr-types';
 import { ruleMeta } from './support';
 
 export const noSpfRecordRule: RuleDefinition = {
@@ -42,7 +43,7 @@ export const noSpfRecordRule: RuleDefinition = {
     const bounce = context.settings.bounce;
     for (const [owner, records] of byOwner) {
       const isBounceDomain = bounce?.spfDomain === owner;
-      const mx = records.find((record) => record.type.name === 'MX');
+      const mx = records.find((record) => rrTypeName(record.typeCode) === 'MX');
       if (!isBounceDomain && !mx) continue;
       if (context.sitesAt(owner).some((site) => site.version === 'spf') || (await hasSpfOnDraft(context, owner))) continue;
       const at = mx ?? records[0];

@@ -111,6 +111,12 @@ describe('readZone: owners resolved and TXT values decoded when read', () => {
     assert.deepEqual(again.map((record) => [record.owner.name, record.ownerName]), records.map((record) => [record.ownerName, record.ownerName]));
   });
 
+  it('gives the type code alone, as the type object has it', () => {
+    const records = readZone(text).records;
+    assert.deepEqual(records.map((record) => record.typeCode), [1, 16, 16, 16, 16, 1]);
+    assert.deepEqual(records.map((record) => record.type.code), records.map((record) => record.typeCode));
+  });
+
   it('decodes the TXT value from the text on each read: equal values, new objects', () => {
     const zone = readZone(text);
     assert.deepEqual(zone.errors.map((error) => error.reason), ['"999.0.2.1" is not an IPv4 address']);

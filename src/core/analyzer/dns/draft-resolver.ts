@@ -7,6 +7,7 @@ import { MemoryResolver } from '../../dns/memory-resolver';
 import { OverlayResolver } from '../../dns/overlay-resolver';
 import { normalizeName, type DnsResponse, type QueryOptions, type QueryType, type Resolver } from '../../dns/resolver';
 import { zoneOwnerNames, zoneToMemoryRecords } from '../../readers/zone/zone-to-memory-records';
+import { rrTypeName } from '../../readers/zone/rr-types';
 import type { AnalyzedDocument, SpfRecordSite } from '../document';
 
 /**
@@ -41,7 +42,7 @@ export function siteDomain(site: SpfRecordSite, fallbackOwner?: string): string 
 function zoneApexes(document: AnalyzedDocument): string[] {
   const zone = document.zone;
   if (!zone) return [];
-  const soa = zone.records.filter((record) => record.type.name === 'SOA').map((record) => record.ownerName);
+  const soa = zone.records.filter((record) => rrTypeName(record.typeCode) === 'SOA').map((record) => record.ownerName);
   if (soa.length > 0) return soa;
   return zone.origin !== undefined ? [zone.origin] : [];
 }

@@ -78,7 +78,7 @@ export class ReadZoneRecord implements ZoneRecord {
     return ((typeOffset < FAR_TYPE ? typeOffset : FAR_TYPE) * TYPE_CODES + code) * LAYOUT_BITS + layout;
   }
 
-  private get typeCode(): number {
+  get typeCode(): number {
     return Math.floor(this.typeAndLayout / LAYOUT_BITS) % TYPE_CODES;
   }
 

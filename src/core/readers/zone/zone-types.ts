@@ -44,6 +44,8 @@ export interface ZoneRecord {
   readonly class: { name: string; range?: TextRange; inherited: boolean };
   /** Canonical type mnemonic (`TXT`, `SPF`, `TYPE65280`) and its code; `as written` in `text`. */
   readonly type: { name: string; code: number; text: string; range: TextRange };
+  /** `type.code`, without building the type object. */
+  readonly typeCode: number;
   /** The record data tokens as written (comments and parentheses removed). */
   readonly rdata: ZoneWord[];
   /** Present when the data was written in RFC 3597 generic form (`\# len hex`). */
