@@ -67,30 +67,41 @@ export class ZoneTxtValue implements TxtValue {
     private readonly end: number,
     escaped: boolean,
   ) {
-    let value = '';
+    let first = '';
+    // For several strings: their texts, joined at the end into one flat string (appending would
+    // leave a chain that every later character read has to flatten first).
+    let pieces: string[] | undefined;
+    let length = 0;
     let starts: number[] | undefined;
     for (let pos = start; pos >= 0; ) {
-      // A literal of two: a list grown by `push` from one would keep room for seventeen.
-      if (pos > start) {
-        if (starts) starts.push(value.length);
-        else starts = [0, value.length];
-      }
       const quoted = text.charCodeAt(pos) === QUOTE;
       let tokenEnds: number;
+      let piece: string;
       if (escaped) {
         tokenEnds = tokenEnd(text, pos);
         // Escape problems were reported when the record was read.
-        value += characterStringText(text, pos, tokenEnds, quoted ? QUOTED : WORD, ignoreIssue);
+        piece = characterStringText(text, pos, tokenEnds, quoted ? QUOTED : WORD, ignoreIssue);
       } else if (quoted) {
         tokenEnds = text.indexOf('"', pos + 1) + 1;
-        value += text.slice(pos + 1, tokenEnds - 1);
+        piece = text.slice(pos + 1, tokenEnds - 1);
       } else {
         tokenEnds = wordEnd(text, pos);
-        value += text.slice(pos, tokenEnds);
+        piece = text.slice(pos, tokenEnds);
       }
+      if (pos === start) {
+        first = piece;
+      } else if (pieces && starts) {
+        pieces.push(piece);
+        starts.push(length);
+      } else {
+        // Literals of two: a list grown by `push` from one would keep room for seventeen.
+        pieces = [first, piece];
+        starts = [0, length];
+      }
+      length += piece.length;
       pos = tokenStartFrom(text, tokenEnds, end);
     }
-    this.value = value;
+    this.value = pieces ? pieces.join('') : first;
     this.stringStarts = starts ?? ONE_STRING;
   }
 
