@@ -128,6 +128,17 @@ describe('SPF parser: address text checks agree with ipaddr.js', () => {
     for (const text of ['::', '::1', '1::', '2001:db8:1::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6::8']) assert.equal(isHexGroupsIPv6(text), true, text);
   });
 
+  it('accepts exactly the plain hex-group form: eight groups, or up to seven around one "::", seven colons at most', () => {
+    const form = /^(?!(?:[^:]*:){8})(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?)$/i;
+    const piece = fc.constantFrom('1', 'ab', 'FFFF', '12345', '0', ':', '::', '.', 'g', ' ', '1.2.3.4', '%1');
+    const candidates = fc.oneof(
+      fc.array(hexGroup, { minLength: 1, maxLength: 10 }).map((groups) => groups.join(':')),
+      fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')),
+    );
+    fc.assert(fc.property(candidates, (text) => assert.equal(isHexGroupsIPv6(text), form.test(text), text)), { numRuns: 10000 });
+    for (const text of ['', ':', ':::', '1::2::3', '1:2:3:4:5:6:7::', '::1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7']) assert.equal(isHexGroupsIPv6(text), false, text);
+  });
+
   it('reads the octets of an accepted text exactly as ipaddr.js does, and of no other text', () => {
     const piece = fc.constantFrom('1', '25', '255', '256', '0', '00', '.', ':', '::', 'a', 'F', 'g', '%', ' ', 'db8', '2001', 'ffff', '12345');
     const candidates = fc.oneof(
